@@ -1,0 +1,43 @@
+"""Commonground: participatory rounds for residents, facilitators and funder panels."""
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_path=str(Path(__file__).resolve().parent.parent / "instance"))
+    app.config.from_object(Config)
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from app import cli, errors, web
+    from app.extensions import babel, csrf, db, htmx, migrate
+    from app.i18n import select_locale
+    from app.schema import include_object, render_item
+
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True,
+                     include_object=include_object, render_item=render_item)
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    web.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.accounts.routes import bp as accounts
+    from app.main.routes import bp as main
+    from app.moderation.routes import bp as moderation
+    from app.needs.routes import bp as needs
+    from app.opendata.routes import bp as opendata
+    from app.rounds.routes import bp as rounds
+
+    for blueprint in (main, accounts, rounds, needs, moderation, opendata):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,67 @@
+"""Who is signed in, and what their roles let them do in a round."""
+from functools import wraps
+
+from flask import abort, g, redirect, request, session, url_for
+
+from app.extensions import db
+from app.models import Role, Round, StaffRole, User
+
+USER_KEY = "user_id"
+
+
+def current_user() -> User | None:
+    if "user" not in g:
+        user_id = session.get(USER_KEY)
+        g.user = db.session.get(User, user_id) if user_id else None
+    return g.user
+
+
+def sign_in(user: User) -> None:
+    # A fresh session on sign-in, so nothing set before it (fixation) carries over.
+    session.clear()
+    session[USER_KEY] = user.id
+    g.user = user
+
+
+def sign_out() -> None:
+    session.clear()
+    g.user = None
+
+
+def _roles(user: User, round_: Round | None) -> set[Role]:
+    return {
+        staff.role for staff in user.roles
+        if staff.round_id is None or (round_ is not None and staff.round_id == round_.id)
+    }
+
+
+def can_create_rounds(user: User | None) -> bool:
+    return bool(user) and (user.is_admin or Role.FACILITATOR in _roles(user, None))
+
+
+def can_manage(user: User | None, round_: Round) -> bool:
+    return bool(user) and (user.is_admin or Role.FACILITATOR in _roles(user, round_))
+
+
+def can_moderate(user: User | None, round_: Round) -> bool:
+    return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.MODERATOR} & _roles(user, round_)))
+
+
+def grant(user: User, role: Role, round_: Round | None = None) -> None:
+    if not any(s.role == role and s.round_id == (round_.id if round_ else None) for s in user.roles):
+        user.roles.append(StaffRole(role=role, round_id=round_.id if round_ else None))
+
+
+def staff_required(view):
+    """Send visitors who are not signed in to the sign-in page, and back afterwards."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_user() is None:
+            return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)

@@ -1,0 +1,84 @@
+"""`flask demo`: loads the demo rounds once; a second run finds them and changes nothing."""
+from datetime import date, timedelta
+
+from app.accounts.current import grant
+from app.demo import content
+from app.extensions import db
+from app.models import Comment, Need, Participant, Role, Round, Support, User
+from app.needs.services import search_document
+from app.rounds.phases import ORDER, Phase
+
+
+def load_demo(today: date | None = None) -> list[str]:
+    today = today or date.today()
+    facilitator = _facilitator()
+    lines = []
+    for spec in content.ROUNDS:
+        if db.session.scalar(db.select(Round.id).filter_by(slug=spec["slug"])):
+            lines.append(f"{spec['slug']}: already loaded")
+            continue
+        round_ = _round(spec, today)
+        grant(facilitator, Role.FACILITATOR, round_)
+        _needs(round_)
+        lines.append(f"{spec['slug']}: loaded ({spec['phase']})")
+    db.session.commit()
+    lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
+    return lines
+
+
+def _facilitator() -> User:
+    user = db.session.scalar(db.select(User).filter_by(email=content.FACILITATOR_EMAIL))
+    if user is None:
+        user = User(email=content.FACILITATOR_EMAIL)
+        user.set_password(content.FACILITATOR_PASSWORD)
+        db.session.add(user)
+        grant(user, Role.FACILITATOR)
+    return user
+
+
+def _round(spec: dict, today: date) -> Round:
+    starts = {f"{phase.value}_starts": today + timedelta(days=offset)
+              for phase, offset in zip(ORDER, spec["offset_days"])}
+    round_ = Round(slug=spec["slug"], title=spec["title"], area=spec["area"], description=spec["description"],
+                   area_choices=spec["area_choices"], budget=spec["budget"], currency=spec["currency"],
+                   phase=Phase(spec["phase"]), **starts)
+    db.session.add(round_)
+    db.session.flush()
+    return round_
+
+
+def _participant(round_: Round, name: str, cache: dict) -> Participant:
+    if name not in cache:
+        cache[name] = Participant(round_id=round_.id, display_name=name)
+        db.session.add(cache[name])
+    return cache[name]
+
+
+def _needs(round_: Round) -> None:
+    people, needs = {}, {}
+    for slug, title, description, affected, location, area, category, language, author in content.NEEDS:
+        if slug != round_.slug:
+            continue
+        need = Need(round_id=round_.id, title=title, description=description, affected=affected,
+                    location=location, area=area, category=category, language=language,
+                    author=_participant(round_, author, people))
+        need.search_document = search_document(need)
+        db.session.add(need)
+        needs[title] = need
+    db.session.flush()
+    threads = []
+    for slug, title, author, language, text, reply_to in content.COMMENTS:
+        if slug != round_.slug:
+            continue
+        parent = threads[reply_to] if reply_to is not None else None
+        comment = Comment(need_id=needs[title].id, body=text, language=language,
+                          author=_participant(round_, author, people), parent_id=parent.id if parent else None)
+        db.session.add(comment)
+        db.session.flush()
+        threads.append(comment)
+    for slug, title, count in content.SUPPORTS:
+        if slug == round_.slug:
+            for n in range(count):
+                supporter = _participant(round_, f"supporter-{n}", people)
+                db.session.flush()
+                db.session.add(Support(need_id=needs[title].id, participant_id=supporter.id))

@@ -1,0 +1,42 @@
+"""Error pages in the visitor's language."""
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def _wants_json() -> bool:
+    return request.path.endswith(".json") or request.path == "/healthz"
+
+
+def _page(error: HTTPException, title: str, message: str):
+    if _wants_json():
+        return jsonify({"error": error.name}), error.code
+    return render_template("errors/error.html", title=title, message=message), error.code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(404)
+    def not_found(error):
+        return _page(error, _("Page not found"), _("We could not find that page. It may have moved, or the link may be wrong."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        return _page(error, _("Your form expired"), _("For your safety this form could not be sent. Go back, reload the page and try again."))
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return _page(error, _("Not allowed"), _("Your account cannot open this page."))
+
+    @app.errorhandler(405)
+    def not_allowed(error):
+        return _page(error, _("Not allowed"), _("This address does not accept that kind of request."))
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return _page(error, _("Too much text"), _("What you sent was too large. Please shorten it and try again."))
+
+    @app.errorhandler(500)
+    def server_error(error):
+        return render_template("errors/error.html", title=_("Something went wrong"),
+                               message=_("Nothing you sent was lost on our side. Please try again in a moment.")), 500

@@ -1,0 +1,30 @@
+"""Form fields and checks shared by several features."""
+from flask_babel import lazy_gettext as _l
+from wtforms import ValidationError
+
+
+class NotBlank:
+    """Refuses text that is only spaces, which DataRequired lets through after stripping nothing."""
+
+    def __init__(self, message=None):
+        self.message = message
+
+    def __call__(self, form, field):
+        if not (field.data or "").strip():
+            raise ValidationError(self.message or _l("Please fill this in."))
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def max_length(limit: int):
+    from wtforms.validators import Length
+
+    return Length(max=limit, message=_l("Please keep this to %(max)d characters or fewer."))
+
+
+def min_length(limit: int):
+    from wtforms.validators import Length
+
+    return Length(min=limit, message=_l("Please write at least %(min)d characters."))

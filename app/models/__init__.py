@@ -1,0 +1,12 @@
+"""The database models, one module per aggregate."""
+from app.models.comment import Comment, CommentStatus
+from app.models.need import Need, NeedRevision, NeedStatus, Support
+from app.models.participant import Participant
+from app.models.report import Report, ReportReason
+from app.models.round import Round
+from app.models.user import Role, StaffRole, User
+
+__all__ = [
+    "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
+    "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
+]

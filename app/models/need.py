@@ -1,0 +1,73 @@
+"""A need residents propose, with its supports and edit history."""
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.base import UTCDateTime, code_enum, utcnow
+
+
+class NeedStatus(StrEnum):
+    OPEN = "open"
+    HIDDEN = "hidden"
+    MERGED = "merged"
+
+
+class Need(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(140))
+    description: Mapped[str] = mapped_column(Text)
+    affected: Mapped[str] = mapped_column(String(300), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    area: Mapped[str] = mapped_column(String(120), default="")
+    category: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(16))
+    cost: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[NeedStatus] = mapped_column(code_enum(NeedStatus, "need_status"), default=NeedStatus.OPEN)
+    moderation_reason: Mapped[str] = mapped_column(Text, default="")
+    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("need.id"), index=True)
+    # Normalised title and text for full-text search (see app/needs/search_text.py).
+    search_document: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    round = relationship("Round")
+    author = relationship("Participant")
+    merged_into = relationship("Need", remote_side=[id], foreign_keys=[merged_into_id])
+    revisions = relationship("NeedRevision", order_by="NeedRevision.id.desc()", viewonly=True)
+
+
+class Support(db.Model):
+    """"This matters to me too": one per participant per need."""
+
+    __table_args__ = (UniqueConstraint("need_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NeedRevision(db.Model):
+    """The need as it read before a moderator's edit."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(String(140))
+    description: Mapped[str] = mapped_column(Text)
+    affected: Mapped[str] = mapped_column(String(300), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    area: Mapped[str] = mapped_column(String(120), default="")
+    category: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    editor = relationship("User")

@@ -1,0 +1,146 @@
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
+
+from app import labels
+from app.accounts.current import can_moderate, current_user, require, staff_required
+from app.extensions import db
+from app.models import Comment, NeedStatus
+from app.moderation import queries, services
+from app.moderation.forms import ActionForm, EditNeedForm, MergeForm, ReasonForm
+from app.needs.categories import CATEGORIES
+from app.needs.queries import merge_candidates
+from app.needs.routes import get_need
+from app.rounds.routes import get_round
+from app.web import render_page
+
+bp = Blueprint("moderation", __name__, url_prefix="/rounds/<slug>/moderation")
+
+
+def _moderated_round(slug):
+    round_ = get_round(slug)
+    require(can_moderate(current_user(), round_))
+    return round_
+
+
+def _back(round_, need):
+    return redirect(url_for("needs.show", slug=round_.slug, need_id=need.id))
+
+
+def _comment(need, comment_id) -> Comment:
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.need_id != need.id:
+        abort(404)
+    return comment
+
+
+@bp.get("")
+@staff_required
+def queue(slug):
+    """Reported needs and comments waiting for a moderator."""
+    round_ = _moderated_round(slug)
+    return render_page("moderation/queue.html", round=round_, items=queries.queue(round_),
+                       reason_form=ReasonForm(), action_form=ActionForm())
+
+
+@bp.post("/needs/<int:need_id>/hide")
+@staff_required
+def hide_need(slug, need_id):
+    """Hide a need, with a reason shown in its place."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(_("To hide something, please give a reason."), "error")
+        return _back(round_, need)
+    services.hide_need(need, form.reason.data, current_user())
+    flash(_("The need is hidden."), "success")
+    return _back(round_, need)
+
+
+@bp.post("/needs/<int:need_id>/restore")
+@staff_required
+def restore_need(slug, need_id):
+    """Show a hidden need again."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    ActionForm().validate_on_submit() or abort(400)
+    services.restore_need(need, current_user())
+    flash(_("The need is shown again."), "success")
+    return _back(round_, need)
+
+
+@bp.post("/needs/<int:need_id>/comments/<int:comment_id>/hide")
+@staff_required
+def hide_comment(slug, need_id, comment_id):
+    """Hide a comment, with a reason shown in its place."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(_("To hide something, please give a reason."), "error")
+        return _back(round_, need)
+    services.hide_comment(_comment(need, comment_id), form.reason.data, current_user())
+    flash(_("The comment is hidden."), "success")
+    return _back(round_, need)
+
+
+@bp.post("/needs/<int:need_id>/comments/<int:comment_id>/restore")
+@staff_required
+def restore_comment(slug, need_id, comment_id):
+    """Show a hidden comment again."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    ActionForm().validate_on_submit() or abort(400)
+    services.restore_comment(_comment(need, comment_id), current_user())
+    flash(_("The comment is shown again."), "success")
+    return _back(round_, need)
+
+
+@bp.post("/needs/<int:need_id>/dismiss")
+@bp.post("/needs/<int:need_id>/comments/<int:comment_id>/dismiss")
+@staff_required
+def dismiss(slug, need_id, comment_id=None):
+    """Close the reports on an item and leave it as it is."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    ActionForm().validate_on_submit() or abort(400)
+    services.dismiss_reports(need, _comment(need, comment_id) if comment_id else None, current_user())
+    flash(_("The reports are closed and the item stays up."), "success")
+    return redirect(url_for("moderation.queue", slug=slug))
+
+
+@bp.route("/needs/<int:need_id>/edit", methods=["GET", "POST"])
+@staff_required
+def edit_need(slug, need_id):
+    """Correct a need's text; the earlier words stay in its public history."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    form = EditNeedForm(obj=need, areas=round_.areas,
+                        categories=[(code, labels.category(code)) for code in CATEGORIES])
+    if not form.is_submitted():
+        form.reason.data = ""
+    if form.validate_on_submit():
+        services.edit_need(need, form.data, form.reason.data, current_user())
+        flash(_("The need was saved. Its earlier words are in its history."), "success")
+        return _back(round_, need)
+    return render_page("moderation/edit.html", round=round_, need=need, form=form,
+                       status=422 if form.errors else 200)
+
+
+@bp.route("/needs/<int:need_id>/merge", methods=["GET", "POST"])
+@staff_required
+def merge_need(slug, need_id):
+    """Merge a duplicate into another need of the round."""
+    round_ = _moderated_round(slug)
+    need = get_need(round_, need_id)
+    if need.status != NeedStatus.OPEN:
+        flash(_("Only needs that are shown can be merged."), "error")
+        return _back(round_, need)
+    form = MergeForm(candidates=[(n.id, f"#{n.id} {n.title}") for n in merge_candidates(need)])
+    if form.validate_on_submit():
+        kept = get_need(round_, form.kept.data)
+        services.merge_needs(need, kept, form.reason.data, current_user())
+        flash(_("The needs were merged."), "success")
+        return _back(round_, kept)
+    return render_page("moderation/merge.html", round=round_, need=need, form=form,
+                       status=422 if form.errors else 200)

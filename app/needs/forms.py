@@ -1,0 +1,78 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from app.forms import NotBlank, max_length, min_length, strip
+
+
+class ResidentForm(FlaskForm):
+    display_name = StringField(
+        _l("Your name, as others will see it"), filters=[strip],
+        validators=[NotBlank(_l("Please give a name to show with your post.")), max_length(60)],
+        description=_l("A first name or a nickname is fine."),
+    )
+
+
+class NeedForm(ResidentForm):
+    title = StringField(
+        _l("The need, in a few words"), filters=[strip],
+        validators=[NotBlank(_l("Please give your need a short title.")), min_length(5), max_length(140)],
+        description=_l("For example: Safe place for children to play after school"),
+    )
+    description = TextAreaField(
+        _l("What is the need?"), filters=[strip],
+        validators=[NotBlank(_l("Please say what the need is.")), min_length(20), max_length(2000)],
+        description=_l("What is missing or not working, and what difference it would make."),
+    )
+    affected = StringField(_l("Who does it affect?"), filters=[strip], validators=[max_length(300)],
+                           description=_l("For example: parents of young children on the estate"))
+    location = StringField(_l("Where?"), filters=[strip], validators=[max_length(200)],
+                           description=_l("A street, a building, a park, or the whole area."))
+    area = SelectField(_l("Area"), choices=[], validate_choice=True)
+    category = SelectField(_l("Category"), choices=[], validate_choice=False)
+    language = SelectField(_l("Language you are writing in"), choices=[])
+
+    def __init__(self, *args, areas=(), categories=(), languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area.choices = [("", _l("Not specific to one area"))] + [(a, a) for a in areas]
+        self.category.choices = [("", _l("Choose a category"))] + list(categories)
+        self.language.choices = list(languages)
+        if not areas:
+            del self.area
+
+    def validate_category(self, field):
+        if field.data not in {code for code, _label in self.category.choices if code}:
+            raise ValidationError(_l("Please choose a category."))
+
+
+class CommentForm(ResidentForm):
+    body = TextAreaField(
+        _l("Your comment"), filters=[strip],
+        validators=[NotBlank(_l("Please write your comment.")), min_length(2), max_length(2000)],
+    )
+    language = SelectField(_l("Language you are writing in"), choices=[])
+    reply_to = HiddenField()
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)
+
+
+class SupportForm(FlaskForm):
+    """Only the CSRF token: supporting needs no typing."""
+
+
+class ReportForm(FlaskForm):
+    reason = RadioField(_l("What is wrong?"), choices=[], validate_choice=False)
+    note = TextAreaField(_l("Anything the moderators should know (optional)"), filters=[strip],
+                         validators=[max_length(1000)])
+    comment = IntegerField(validators=[Optional()])
+
+    def __init__(self, *args, reasons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reason.choices = list(reasons)
+
+    def validate_reason(self, field):
+        if field.data not in {code for code, _label in self.reason.choices}:
+            raise ValidationError(_l("Please choose what is wrong."))

@@ -1,0 +1,57 @@
+"""Text normalisation shared by the stored search document and the query. Pure Python.
+
+Both databases index the same normalised text, so SQLite and PostgreSQL find the
+same needs. Latin diacritics are folded (``ławka`` finds ``lawka``); Arabic
+short-vowel marks are dropped; Bengali and other scripts keep their marks, which
+are part of the letters.
+"""
+import re
+import unicodedata
+
+_EXTRA_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŀ": "l"})
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_WORDS = 8
+
+
+def _fold_latin(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept, base_is_latin = [], False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if base_is_latin:
+                continue
+        else:
+            base_is_latin = "LATIN" in unicodedata.name(char, "")
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_EXTRA_FOLDS)
+    return _ARABIC_MARKS.sub("", _fold_latin(text))
+
+
+def document(*parts: str) -> str:
+    return normalise(" ".join(part for part in parts if part))
+
+
+def query_words(query: str) -> list[str]:
+    """Words to search for: normalised, de-duplicated, at most MAX_QUERY_WORDS."""
+    words = []
+    for word in _WORD.findall(normalise(query)):
+        if word not in words:
+            words.append(word)
+    return words[:MAX_QUERY_WORDS]
+
+
+def fts5_match(words: list[str], any_word: bool = False) -> str:
+    """An FTS5 MATCH expression: each word as a quoted prefix, so typing finds whole words."""
+    joiner = " OR " if any_word else " AND "
+    return joiner.join(f'"{word}"*' for word in words)
+
+
+def tsquery(words: list[str], any_word: bool = False) -> str:
+    """A PostgreSQL to_tsquery expression with prefix matching."""
+    joiner = " | " if any_word else " & "
+    return joiner.join(f"'{word}':*" for word in words)

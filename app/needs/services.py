@@ -1,0 +1,88 @@
+"""What residents do with needs: propose, support, comment, report. Each one transaction."""
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Comment, CommentStatus, Need, NeedStatus, Participant, Report, Round, Support
+from app.models.base import utcnow
+from app.needs.search_text import document
+from app.rounds.phases import Phase
+
+PROPOSING = frozenset({Phase.PROPOSE})
+DISCUSSING = frozenset({Phase.PROPOSE, Phase.DISCUSS})
+NEED_FIELDS = ("title", "description", "affected", "location", "area", "category", "language")
+
+
+class PhaseClosed(Exception):
+    """The round is not in a phase that allows this action."""
+
+
+def search_document(need: Need) -> str:
+    return document(need.title, need.description, need.affected, need.location)
+
+
+def propose_need(round_: Round, participant: Participant, values: dict, phase: Phase) -> Need:
+    if phase not in PROPOSING:
+        raise PhaseClosed
+    need = Need(round_id=round_.id, participant_id=participant.id,
+                **{name: values.get(name) or "" for name in NEED_FIELDS})
+    need.search_document = search_document(need)
+    db.session.add(need)
+    db.session.commit()
+    return need
+
+
+def support_need(need: Need, participant: Participant, phase: Phase) -> None:
+    """Add this participant's support; a second click, or a double submit, changes nothing."""
+    if phase not in DISCUSSING or need.status != NeedStatus.OPEN:
+        raise PhaseClosed
+    exists = db.session.scalar(
+        select(Support.id).where(Support.need_id == need.id, Support.participant_id == participant.id)
+    )
+    if exists is None:
+        db.session.add(Support(need_id=need.id, participant_id=participant.id))
+    db.session.commit()
+
+
+def withdraw_support(need: Need, participant: Participant, phase: Phase) -> None:
+    if phase not in DISCUSSING:
+        raise PhaseClosed
+    db.session.execute(
+        db.delete(Support).where(Support.need_id == need.id, Support.participant_id == participant.id)
+    )
+    db.session.commit()
+
+
+def add_comment(need: Need, participant: Participant, body: str, language: str, phase: Phase,
+                reply_to: Comment | None = None) -> Comment:
+    if phase not in DISCUSSING or need.status != NeedStatus.OPEN:
+        raise PhaseClosed
+    # One level of replies: a reply to a reply joins the thread of the first comment.
+    parent_id = None if reply_to is None else (reply_to.parent_id or reply_to.id)
+    comment = Comment(need_id=need.id, participant_id=participant.id, body=body, language=language,
+                      parent_id=parent_id)
+    db.session.add(comment)
+    db.session.commit()
+    return comment
+
+
+def report(need: Need, participant: Participant | None, reason: str, note: str,
+           comment: Comment | None = None) -> Report:
+    item = Report(round_id=need.round_id, need_id=need.id, comment_id=comment.id if comment else None,
+                  participant_id=participant.id if participant else None, reason=reason, note=note)
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def visible_comment(need: Need, comment_id: int | None) -> Comment | None:
+    if not comment_id:
+        return None
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.need_id != need.id or comment.status != CommentStatus.VISIBLE:
+        return None
+    return comment
+
+
+def touch(need: Need) -> None:
+    need.updated_at = utcnow()
+    need.search_document = search_document(need)

@@ -1,0 +1,92 @@
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
+
+from app import labels
+from app.accounts.current import can_create_rounds, can_manage, current_user, require, staff_required
+from app.extensions import db
+from app.models import Round
+from app.needs import queries
+from app.needs.categories import CONTENT_LANGUAGES
+from app.rounds import services
+from app.rounds.forms import RoundForm
+from app.web import render_page, today
+
+bp = Blueprint("rounds", __name__, url_prefix="/rounds")
+
+
+def get_round(slug: str) -> Round:
+    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    if round_ is None:
+        abort(404)
+    return round_
+
+
+def _form(**kwargs) -> RoundForm:
+    return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES}, **kwargs)
+
+
+def _values(form: RoundForm) -> dict:
+    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+
+
+def _check_round_form(form: RoundForm, exclude_id: int | None = None) -> bool:
+    valid = form.validate_on_submit()
+    if form.is_submitted():
+        if form.slug.data and services.slug_taken(form.slug.data, exclude_id):
+            form.slug.errors.append(_("Another round already uses this web address name."))
+            valid = False
+        for name in services.out_of_order(_values(form)):
+            form[name].errors.append(_("This date is before the start of an earlier phase."))
+            valid = False
+    return valid
+
+
+@bp.get("/<slug>")
+def show(slug):
+    """The round's public page: what it is for, which phase it is in and what comes next."""
+    round_ = get_round(slug)
+    return render_page(
+        "rounds/show.html", round=round_, counts=queries.round_counts(round_),
+        can_manage=can_manage(current_user(), round_),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@staff_required
+def new():
+    """A facilitator starts a new round."""
+    require(can_create_rounds(current_user()))
+    form = _form()
+    if _check_round_form(form):
+        round_ = services.create_round(_values(form), current_user())
+        flash(_("The round was created."), "success")
+        return redirect(url_for("rounds.show", slug=round_.slug))
+    return render_page("rounds/edit.html", form=form, round=None, status=422 if form.errors else 200)
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@staff_required
+def edit(slug):
+    """A facilitator changes a round's details and phase dates."""
+    round_ = get_round(slug)
+    require(can_manage(current_user(), round_))
+    form = _form(obj=round_)
+    if _check_round_form(form, exclude_id=round_.id):
+        services.update_round(round_, _values(form))
+        flash(_("The round was saved."), "success")
+        return redirect(url_for("rounds.show", slug=round_.slug))
+    return render_page("rounds/edit.html", form=form, round=round_, status=422 if form.errors else 200)
+
+
+@bp.post("/<slug>/phase")
+@staff_required
+def advance(slug):
+    """A facilitator opens the next phase now."""
+    round_ = get_round(slug)
+    require(can_manage(current_user(), round_))
+    opened = services.advance_phase(round_, today())
+    if opened:
+        flash(_("The %(phase)s phase is now open.", phase=labels.phase(opened)), "success")
+    else:
+        flash(_("This round is already in its last phase."), "error")
+    return redirect(url_for("rounds.show", slug=round_.slug))

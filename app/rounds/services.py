@@ -1,0 +1,74 @@
+"""Creating rounds, editing them and moving them through their phases."""
+import re
+import unicodedata
+from datetime import date
+
+from app.accounts.current import grant
+from app.extensions import db
+from app.models import Role, Round, User
+from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
+
+EDITABLE = (
+    "title", "description", "area", "area_choices", "language", "budget", "currency",
+    "propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts",
+)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "round"
+
+
+def unique_slug(wanted: str, exclude_id: int | None = None) -> str:
+    base, n = wanted, 1
+    while True:
+        existing = db.session.scalar(db.select(Round.id).filter_by(slug=wanted))
+        if existing is None or existing == exclude_id:
+            return wanted
+        n += 1
+        wanted = f"{base}-{n}"
+
+
+def slug_taken(slug: str, exclude_id: int | None = None) -> bool:
+    existing = db.session.scalar(db.select(Round.id).filter_by(slug=slug))
+    return existing is not None and existing != exclude_id
+
+
+def out_of_order(values: dict) -> list[str]:
+    schedule = [PhaseStart(phase, values.get(f"{phase.value}_starts")) for phase in Phase]
+    return [f"{phase.value}_starts" for phase in schedule_errors(schedule)]
+
+
+def create_round(values: dict, facilitator: User) -> Round:
+    round_ = Round(slug=values.get("slug") or unique_slug(slugify(values["title"])))
+    _apply(round_, values)
+    db.session.add(round_)
+    db.session.flush()
+    grant(facilitator, Role.FACILITATOR, round_)
+    db.session.commit()
+    return round_
+
+
+def update_round(round_: Round, values: dict) -> Round:
+    if values.get("slug"):
+        round_.slug = values["slug"]
+    _apply(round_, values)
+    db.session.commit()
+    return round_
+
+
+def _apply(round_: Round, values: dict) -> None:
+    for name in EDITABLE:
+        if name in values:
+            setattr(round_, name, values[name])
+    if not round_.budget:
+        round_.budget, round_.currency = None, None
+
+
+def advance_phase(round_: Round, today: date) -> Phase | None:
+    """Open the next phase now, whatever its scheduled date; None when already at the last."""
+    following = next_phase(round_.phase_on(today))
+    if following is not None:
+        round_.phase = following
+        db.session.commit()
+    return following

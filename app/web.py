@@ -1,0 +1,86 @@
+"""Cross-cutting web behaviour: page-or-fragment rendering, security headers, template globals."""
+import re
+from datetime import date
+
+from flask import Flask, make_response, render_template, url_for
+from flask_babel import format_currency, format_decimal, get_locale
+
+from app.extensions import db, htmx
+from app.i18n import text_direction
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+])
+
+
+def wants_fragment() -> bool:
+    """htmx asked for a piece of a page; boosted links and history restores want the whole page."""
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def render_page(page_template: str, fragment_template: str | None = None, status: int = 200, **context):
+    """Render the full page, or just its fragment for htmx; the page includes the fragment."""
+    template = fragment_template if fragment_template and wants_fragment() else page_template
+    response = make_response(render_template(template, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def today() -> date:
+    return date.today()
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def _template_globals():
+    from app import labels
+    from app.accounts.current import current_user
+
+    return {
+        "locale": str(get_locale()),
+        "text_direction": text_direction(),
+        "current_user": current_user(),
+        "labels": labels,
+        "today": today(),
+    }
+
+
+def money(amount: int | None, currency: str | None) -> str:
+    if amount is None:
+        return ""
+    if not currency:
+        return format_decimal(amount)
+    # Budgets and costs are whole currency units: the locale's pattern, without the decimals.
+    pattern = re.sub(r"\.0+", "", get_locale().currency_formats["standard"].pattern)
+    return format_currency(amount, currency, format=pattern, currency_digits=False)
+
+
+def init_app(app: Flask) -> None:
+    from app.extensions import configure_sqlite
+
+    app.add_template_filter(money)
+    app.after_request(_security_headers)
+    app.context_processor(_template_globals)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+
+
+def safe_next(target: str | None) -> str:
+    """A same-site path to go back to, never another site."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("main.home")
