@@ -3,7 +3,7 @@ import sys
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from app.extensions import db
 from app.models import Role, Round
@@ -36,6 +36,7 @@ def create_user_command(email, role, round_slug):
 
 
 @click.command("demo")
+@with_appcontext
 def demo_command():
     """Load demo rounds (one in each phase) with needs, comments and supports; safe to run twice."""
     from app.demo.load import load_demo

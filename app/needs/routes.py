@@ -154,7 +154,8 @@ def comment(slug, need_id):
     form = _comment_form(round_)
     if not form.validate_on_submit():
         return _need_page(round_, need, comment_form=form, status=422)
-    reply_to = services.visible_comment(need, int(form.reply_to.data) if form.reply_to.data.isdigit() else None)
+    reply_id = form.reply_to.data or ""
+    reply_to = services.visible_comment(need, int(reply_id) if reply_id.isdigit() else None)
     try:
         services.add_comment(need, participant_for(round_, form.display_name.data), form.body.data,
                              form.language.data, round_.phase_on(today()), reply_to=reply_to)

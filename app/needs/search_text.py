@@ -2,15 +2,18 @@
 
 Both databases index the same normalised text, so SQLite and PostgreSQL find the
 same needs. Latin diacritics are folded (``ławka`` finds ``lawka``); Arabic
-short-vowel marks are dropped; Bengali and other scripts keep their marks, which
+short-vowel marks are dropped and alef forms folded; Bengali and other scripts keep their marks, which
 are part of the letters.
 """
 import re
 import unicodedata
 
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŀ": "l"})
+_EXTRA_FOLDS = str.maketrans({
+    "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŀ": "l",
+    # Arabic: hamza forms of alef and alef maqsura are spelt either way in everyday writing.
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
+})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_WORDS = 8
 
 
@@ -36,10 +39,24 @@ def document(*parts: str) -> str:
     return normalise(" ".join(part for part in parts if part))
 
 
+def words_of(text: str) -> list[str]:
+    """Split on anything but letters, marks and digits: regex \\w would split Bengali at its vowel signs."""
+    words, current = [], []
+    for char in text:
+        if unicodedata.category(char)[0] in "LMN" or char in "\u200c\u200d":
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
 def query_words(query: str) -> list[str]:
     """Words to search for: normalised, de-duplicated, at most MAX_QUERY_WORDS."""
     words = []
-    for word in _WORD.findall(normalise(query)):
+    for word in words_of(normalise(query)):
         if word not in words:
             words.append(word)
     return words[:MAX_QUERY_WORDS]

@@ -1,0 +1,1 @@
+"""Ballot types, tally and allocation rules, tie-breaking: plain Python, no Flask, no SQLAlchemy."""

@@ -1,0 +1,33 @@
+"""Domain modules stay free of Flask and SQLAlchemy, so they can be tested and reused alone."""
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "app"
+PURE = [*sorted((APP / "voting").glob("*.py")), APP / "rounds" / "phases.py", APP / "needs" / "search_text.py",
+        APP / "needs" / "categories.py", APP / "opendata" / "records.py"]
+FORBIDDEN = ("flask", "flask_babel", "flask_wtf", "flask_sqlalchemy", "flask_migrate", "sqlalchemy", "werkzeug", "app.")
+
+
+def imported_modules(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append(("." * node.level) + (node.module or ""))
+    return names
+
+
+@pytest.mark.parametrize("path", PURE, ids=lambda p: str(p.relative_to(APP)))
+def test_domain_module_imports_no_framework(path):
+    bad = [name for name in imported_modules(path)
+           if name.startswith(FORBIDDEN) or name.split(".")[0] in {n.rstrip(".") for n in FORBIDDEN}]
+    assert bad == [], f"{path.name} imports {bad}"
+
+
+def test_the_purity_check_catches_a_framework_import(tmp_path):
+    impure = tmp_path / "rule.py"
+    impure.write_text("from sqlalchemy import select\nimport flask\n")
+    assert imported_modules(impure) == ["sqlalchemy", "flask"]

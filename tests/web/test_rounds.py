@@ -1,0 +1,140 @@
+from html import unescape
+
+from app.extensions import db
+from app.models import Need, Participant, Round, User
+from tests.conftest import PASSWORD, days, post
+
+ROUND = {"title": "Lewisham Local 2027", "description": "What does your street need?", "area": "Lewisham",
+         "area_choices": "Deptford\nCatford", "language": "en", "budget": "250000", "currency": "GBP",
+         "propose_starts": str(days(-1)), "discuss_starts": str(days(20)), "rank_starts": str(days(40)),
+         "decide_starts": "", "results_starts": ""}
+
+
+def text_of(response) -> str:
+    return unescape(response.get_data(as_text=True))
+
+
+def test_home_lists_open_rounds_apart_from_past_ones(client, make_round):
+    make_round(slug="open-one", title="Kingsmead play spaces", phase="discuss")
+    make_round(slug="done-one", title="Newham healthy streets", phase="results")
+    page = text_of(client.get("/"))
+    assert page.index("Open rounds") < page.index("Kingsmead play spaces") < page.index("Past rounds") \
+        < page.index("Newham healthy streets")
+
+
+def test_every_round_page_says_which_phase_it_is_in_and_what_comes_next(client, make_round):
+    make_round(phase="discuss", rank_starts=days(10))
+    page = text_of(client.get("/rounds/lewisham"))
+    assert "Now: Discuss" in page and 'aria-current="step"' in page
+    assert "Next: Rank, from" in page
+
+
+def test_a_phase_opens_by_itself_on_its_date(client, make_round):
+    make_round(phase="propose", discuss_starts=days(-1))
+    assert "Now: Discuss" in text_of(client.get("/rounds/lewisham"))
+
+
+def test_a_facilitator_creates_a_round_with_its_phases_and_budget(client, app, make_user, sign_in):
+    make_user()
+    sign_in()
+    response = post(client, "/rounds/new", ROUND)
+    assert response.status_code == 302 and response.headers["Location"] == "/rounds/lewisham-local-2027"
+    page = text_of(client.get(response.headers["Location"]))
+    assert "Lewisham Local 2027" in page and "£250,000" in page and "Now: Propose" in page
+    assert "Facilitator tools" in page
+
+
+def test_a_round_form_with_mistakes_is_returned_with_every_message_and_the_input(client, app, make_user, sign_in):
+    make_user()
+    sign_in()
+    bad = {**ROUND, "title": "", "currency": "", "slug": "Not A Slug", "discuss_starts": str(days(-10))}
+    response = post(client, "/rounds/new", bad)
+    page = text_of(response)
+    assert response.status_code == 422
+    assert "Please fill this in." in page
+    assert "Choose the currency of the budget." in page
+    assert "Use lower-case letters, numbers and single dashes only." in page
+    assert "This date is before the start of an earlier phase." in page
+    assert "What does your street need?" in page and 'value="250000"' in page
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Round.id))) == 0
+
+
+def test_a_facilitator_edits_a_round_and_opens_the_next_phase_with_the_button(client, make_round, make_user, sign_in):
+    make_round()
+    make_user(round_slug="lewisham")
+    sign_in()
+    post(client, "/rounds/lewisham/edit", {**ROUND, "title": "Lewisham renamed"})
+    assert "Lewisham renamed" in text_of(client.get("/rounds/lewisham"))
+    response = post(client, "/rounds/lewisham/phase", follow_redirects=True)
+    assert "The Discuss phase is now open." in text_of(response) and "Now: Discuss" in text_of(response)
+
+
+def test_only_signed_in_staff_reach_round_settings(client, make_round, make_user, sign_in):
+    make_round()
+    response = client.get("/rounds/lewisham/edit")
+    assert response.status_code == 302 and "/account/sign-in?next=" in response.headers["Location"]
+    assert client.get("/rounds/new").status_code == 302
+    assert client.post("/rounds/lewisham/phase").status_code in (302, 400)
+
+
+def test_a_facilitator_of_one_round_cannot_change_another(client, make_round, make_user, sign_in):
+    make_round(slug="brent")
+    make_round(slug="lewisham")
+    make_user(role="moderator", round_slug="brent")
+    sign_in()
+    assert client.get("/rounds/lewisham/edit").status_code == 403
+    assert post(client, "/rounds/lewisham/phase").status_code == 403
+    assert client.get("/rounds/new").status_code == 403
+
+
+def test_a_wrong_password_is_refused_and_sign_out_ends_the_session(client, make_user, sign_in):
+    make_user()
+    refused = post(client, "/account/sign-in", {"email": "facilitator@example.org", "password": "nope"})
+    assert refused.status_code == 422 and "do not match an account" in text_of(refused)
+    sign_in()
+    assert "facilitator@example.org" in text_of(client.get("/"))
+    post(client, "/account/sign-out")
+    assert "Staff sign in" in text_of(client.get("/"))
+
+
+def test_sign_in_sends_staff_back_where_they_were_going_but_never_off_site(client, make_user):
+    make_user()
+    data = {"email": "facilitator@example.org", "password": PASSWORD}
+    assert post(client, "/account/sign-in?next=/rounds/new", data).headers["Location"] == "/rounds/new"
+    assert post(client, "/account/sign-in?next=https://evil.example", data).headers["Location"] == "/"
+
+
+def test_users_create_reads_the_password_from_stdin(runner, client, make_round):
+    make_round()
+    result = runner.invoke(args=["users", "create", "Mod@Example.org", "--role", "moderator", "--round", "lewisham"],
+                           input="a long enough password\n")
+    assert result.exit_code == 0, result.output
+    response = post(client, "/account/sign-in", {"email": "mod@example.org", "password": "a long enough password"})
+    assert response.status_code == 302
+
+
+def test_users_create_refuses_a_short_password_or_an_unknown_round(runner, app):
+    short = runner.invoke(args=["users", "create", "a@example.org", "--role", "admin"], input="short\n")
+    unknown = runner.invoke(args=["users", "create", "a@example.org", "--role", "panel", "--round", "nope"],
+                            input="a long enough password\n")
+    assert short.exit_code != 0 and "at least" in short.output
+    assert unknown.exit_code != 0 and "no round" in unknown.output
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(User.id))) == 0
+
+
+def test_demo_loads_a_round_in_each_phase_and_a_second_run_changes_nothing(runner, app, client):
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    with app.app_context():
+        phases = sorted(r.phase_on(days(0)).value for r in db.session.scalars(db.select(Round)))
+        languages = set(db.session.scalars(db.select(Need.language)))
+        counts = [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Round, Need, Participant)]
+    assert phases == sorted(["propose", "discuss", "rank", "decide", "results"])
+    assert {"en", "pl", "bn", "ar"} <= languages
+    second = runner.invoke(args=["demo"])
+    assert second.exit_code == 0 and "already loaded" in second.output
+    with app.app_context():
+        assert [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Round, Need, Participant)] == counts
+    assert client.get("/rounds/lewisham-2027").status_code == 200
