@@ -73,7 +73,7 @@ def runner(app):
 
 def csrf_token(client, url="/account/sign-in") -> str:
     page = client.get(url).get_data(as_text=True)
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    return re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
 
 
 def post(client, url, data=None, **kwargs):

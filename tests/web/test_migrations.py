@@ -1,0 +1,67 @@
+"""The migrations build exactly the schema the models describe, on SQLite and on PostgreSQL."""
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import create_engine, inspect, text
+
+from app import create_app
+from app.extensions import db
+from app.schema import include_object
+
+SCHEMA = "migration_check"
+
+
+def empty_database_url(app, tmp_path) -> str:
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if not url.startswith("postgresql"):
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
+    engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{SCHEMA}"
+
+
+def test_upgrading_an_empty_database_gives_the_models_and_downgrading_removes_them(app, tmp_path):
+    fresh = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url(app, tmp_path)})
+    with fresh.app_context():
+        upgrade()
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
+            assert compare_metadata(context, db.metadata) == []
+            tables = set(inspect(connection).get_table_names())
+        assert {table.name for table in db.metadata.sorted_tables} <= tables
+        if db.engine.dialect.name == "sqlite":
+            assert "need_fts" in tables
+        downgrade(revision="base")
+        with db.engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+        db.engine.dispose()
+
+
+def test_the_search_index_follows_edits_and_deletes(ctx, clean_tables):
+    from app.models import Need, Round
+    from app.needs import search
+    from app.needs.services import search_document
+
+    round_ = Round(slug="r", title="R")
+    db.session.add(round_)
+    db.session.flush()
+    need = Need(round_id=round_.id, title="Broken lift", description="x", category="housing", language="en")
+    need.search_document = search_document(need)
+    db.session.add(need)
+    db.session.commit()
+
+    def found(words):
+        statement, _ = search.apply(db.select(Need.id), words)
+        return db.session.scalars(statement).all()
+
+    assert found("lift") == [need.id]
+    need.title = "Broken stairs"
+    need.search_document = search_document(need)
+    db.session.commit()
+    assert found("lift") == [] and found("stairs") == [need.id]
+    db.session.delete(need)
+    db.session.commit()
+    assert found("stairs") == []
