@@ -4,14 +4,26 @@ from flask import current_app, request
 from flask_babel import get_locale
 
 LANGUAGE_COOKIE = "lang"
+# Dates and numbers follow the region residents live in: British English, not American.
+REGIONAL_FORMATS = {"en": "en_GB"}
 
 
 def select_locale() -> str:
     supported = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if chosen in supported:
-        return chosen
-    return request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    if chosen not in supported:
+        chosen = request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return REGIONAL_FORMATS.get(chosen, chosen)
+
+
+def language_code() -> str:
+    """The visitor's language without its region: "en", "ar"."""
+    return get_locale().language
+
+
+def language_tag() -> str:
+    """The visitor's locale as a BCP 47 tag for lang attributes: "en-GB", "ar"."""
+    return str(get_locale()).replace("_", "-")
 
 
 def text_direction() -> str:

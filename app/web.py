@@ -6,7 +6,7 @@ from flask import Flask, make_response, render_template, url_for
 from flask_babel import format_currency, format_decimal, get_locale
 
 from app.extensions import db, htmx
-from app.i18n import text_direction
+from app.i18n import language_code, language_tag, text_direction
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -50,7 +50,8 @@ def _template_globals():
     from app.accounts.current import current_user
 
     return {
-        "locale": str(get_locale()),
+        "locale": language_code(),
+        "locale_tag": language_tag(),
         "text_direction": text_direction(),
         "current_user": current_user(),
         "labels": labels,

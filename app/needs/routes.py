@@ -1,10 +1,10 @@
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app import labels
 from app.accounts.current import can_moderate, current_user
 from app.extensions import db
+from app.i18n import language_code
 from app.models import Need, NeedStatus
 from app.needs import queries, services
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
@@ -32,11 +32,12 @@ def _need_form(round_, **kwargs) -> NeedForm:
     return NeedForm(areas=round_.areas, categories=categories, languages=_languages(), **kwargs)
 
 
-def _comment_form(round_, **kwargs) -> CommentForm:
+def _comment_form(round_, blank: bool = False) -> CommentForm:
+    """The comment form: bound to what was posted, or blank (after a comment was added)."""
     participant = current_participant(round_)
-    form = CommentForm(languages=_languages(), **kwargs)
-    if not form.is_submitted():
-        form.language.data = str(get_locale())
+    form = CommentForm(languages=_languages(), **({"formdata": None} if blank else {}))
+    if blank or not form.is_submitted():
+        form.language.data = language_code()
         form.display_name.data = participant.display_name if participant else ""
     return form
 
@@ -71,7 +72,7 @@ def propose(slug):
     else:
         form = _need_form(round_)
     if request.method == "GET" and not request.args.get("language"):
-        form.language.data = str(get_locale())
+        form.language.data = language_code()
         form.display_name.data = participant.display_name if participant else ""
     similar = queries.similar_needs(round_, form.title.data or "") if form.title.data else []
     if request.method == "GET" and wants_fragment():
@@ -163,7 +164,7 @@ def comment(slug, need_id):
         flash(_("Comments are closed in this round."), "error")
         return redirect(url_for("needs.show", slug=slug, need_id=need.id))
     if wants_fragment():
-        return _need_page(round_, need)
+        return _need_page(round_, need, comment_form=_comment_form(round_, blank=True))
     flash(_("Your comment was added."), "success")
     return redirect(url_for("needs.show", slug=slug, need_id=need.id, _anchor="comments"))
 

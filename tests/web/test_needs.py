@@ -231,6 +231,8 @@ def test_an_htmx_comment_returns_the_comment_section(client, make_round, make_ne
     html = text_of(response)
     assert response.status_code == 200 and "<html" not in html
     assert html.lstrip().startswith('<section id="comments"') and "Count me in." in html
+    assert re.search(r'<textarea[^>]*name="body"[^>]*>\s*</textarea>', html), "the comment box is empty again"
+    assert 'value="Ade"' in html
 
 
 def test_an_empty_comment_is_refused_and_the_name_typed_is_kept(client, app, make_round, make_need):
