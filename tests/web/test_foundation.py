@@ -146,7 +146,7 @@ def test_one_url_serves_the_page_or_just_its_fragment(client, make_round, make_n
 def test_english_pages_write_dates_and_money_the_british_way(client, make_round, make_need):
     from datetime import date
 
-    make_round(budget=250000, currency="GBP", rank_starts=date(2031, 3, 7))
+    make_round(budget=250000, currency="GBP", discuss_starts=date(2031, 3, 7))
     page = client.get("/rounds/lewisham", headers={"Accept-Language": "en-US"}).get_data(as_text=True)
     assert '<html lang="en-GB" dir="ltr">' in page
     assert "from 7 March 2031" in page and "£250,000" in page
