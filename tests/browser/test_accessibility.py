@@ -1,0 +1,89 @@
+"""Every page built so far passes axe-core's WCAG 2.2 A/AA rules on a phone, in English and Arabic."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def busy_round(make_round, make_need, make_comment, make_support, make_user):
+    make_round(slug="lewisham", title="Lewisham Local", phase="discuss", area_choices="Deptford\nCatford",
+               budget=250000, currency="GBP")
+    lights = make_need(title="Street lights broken on Sydenham Road", category="safety", area="Deptford")
+    make_need(title="বয়স্কদের জন্য একটি বসার জায়গা", language="bn", category="older-people")
+    first = make_comment(lights, body="It is very dark there.")
+    make_comment(lights, body="Agreed, I reported it twice.", parent_id=first)
+    make_support(lights, 3)
+    make_user()
+    return lights
+
+
+def sign_in(page, base):
+    page.goto(f"{base}/account/sign-in")
+    page.get_by_label("Email address").fill("facilitator@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("You are signed in.")).to_be_visible()
+
+
+RESIDENT_PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs?sort=supported&category=safety",
+                  "/rounds/lewisham/needs/{need}", "/rounds/lewisham/needs/{need}/report",
+                  "/rounds/lewisham/needs/{need}/history", "/rounds/nowhere", "/account/sign-in"]
+STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderation",
+               "/rounds/lewisham/needs/{need}", "/rounds/lewisham/moderation/needs/{need}/edit",
+               "/rounds/lewisham/moderation/needs/{need}/merge"]
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_resident_pages_pass_axe(phone, live_server, axe_source, busy_round):
+    for path in RESIDENT_PAGES:
+        response = phone.goto(live_server + path.format(need=busy_round))
+        assert response.status == (404 if "nowhere" in path else 200), path
+        name = f"{phone.evaluate('document.documentElement.lang')}{path.format(need='N').replace('/', '_').split('?')[0]}"
+        assert_accessible(phone, axe_source, name)
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_forms_showing_errors_pass_axe(phone, live_server, axe_source, busy_round):
+    phone.goto(f"{live_server}/rounds/lewisham/needs/{busy_round}")
+    phone.locator("#comment-form button[type=submit]").click()
+    expect(phone.locator("#comment-form .field-error").first).to_be_visible()
+    assert_accessible(phone, axe_source, f"{phone.evaluate('document.documentElement.lang')}-comment-errors")
+    phone.goto(f"{live_server}/rounds/lewisham/needs/{busy_round}/report")
+    phone.locator("main form button[type=submit]").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, f"{phone.evaluate('document.documentElement.lang')}-report-errors")
+
+
+def test_staff_pages_pass_axe(phone, live_server, axe_source, busy_round):
+    sign_in(phone, live_server)
+    phone.goto(f"{live_server}/rounds/lewisham/needs/{busy_round}/report")
+    phone.get_by_label("Spam or advertising").check()
+    phone.get_by_role("button", name="Send report").click()
+    for path in STAFF_PAGES:
+        response = phone.goto(live_server + path.format(need=busy_round))
+        assert response.status == 200, path
+        assert_accessible(phone, axe_source, "staff" + path.format(need="N").replace("/", "_"))
+    phone.goto(f"{live_server}/rounds/new")
+    phone.get_by_role("button", name="Save round").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, "staff-new-round-errors")
+
+
+def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_server, busy_round):
+    phone.goto(f"{live_server}/rounds/lewisham/needs/{busy_round}")
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_role("link", name="Skip to main content")).to_be_focused()
+    phone.keyboard.press("Enter")
+    support = phone.get_by_role("button", name="This matters to me too")
+    for _ in range(20):
+        if support.evaluate("el => el === document.activeElement"):
+            break
+        phone.keyboard.press("Tab")
+    expect(support).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_text("You support this need.")).to_be_visible()
+    expect(phone.get_by_text("4 people say this matters to them")).to_be_visible()
