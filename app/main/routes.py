@@ -13,7 +13,7 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 def home():
     """Open rounds first, then past rounds whose results stay public."""
-    rounds = db.session.scalars(db.select(Round).order_by(Round.created_at.desc())).all()
+    rounds = db.session.scalars(db.select(Round).order_by(Round.created_at.desc(), Round.id.desc())).all()
     day = today()
     open_rounds = [r for r in rounds if r.phase_on(day) != Phase.RESULTS]
     past_rounds = [r for r in rounds if r.phase_on(day) == Phase.RESULTS]
