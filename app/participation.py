@@ -23,6 +23,8 @@ def participant_for(round_: Round, display_name: str | None = None) -> Participa
         db.session.add(participant)
         db.session.flush()
         session.setdefault(SESSION_KEY, {})[str(round_.id)] = participant.id
+        # A lasting cookie, so the phone is recognised next week and cannot support twice.
+        session.permanent = True
         session.modified = True
     elif display_name:
         participant.display_name = display_name

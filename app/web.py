@@ -1,8 +1,11 @@
 """Cross-cutting web behaviour: page-or-fragment rendering, security headers, template globals."""
+import hashlib
 import re
+from functools import lru_cache
+from pathlib import Path
 from datetime import date
 
-from flask import Flask, make_response, render_template, url_for
+from flask import Flask, current_app, make_response, render_template, url_for
 from flask_babel import format_currency, format_decimal, get_locale
 
 from app.extensions import db, htmx
@@ -33,6 +36,17 @@ def render_page(page_template: str, fragment_template: str | None = None, status
     return response
 
 
+@lru_cache(maxsize=64)
+def _fingerprint(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def asset(filename: str) -> str:
+    """A static file's URL with its content hash, so phones can cache it for a year."""
+    version = _fingerprint(str(Path(current_app.static_folder) / filename))
+    return url_for("static", filename=filename, v=version)
+
+
 def today() -> date:
     return date.today()
 
@@ -42,6 +56,9 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.vary.add("Cookie")
     return response
 
 
@@ -73,6 +90,7 @@ def init_app(app: Flask) -> None:
     from app.extensions import configure_sqlite
 
     app.add_template_filter(money)
+    app.add_template_global(asset)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     with app.app_context():

@@ -43,56 +43,39 @@ def queue(slug):
 
 
 @bp.post("/needs/<int:need_id>/hide")
+@bp.post("/needs/<int:need_id>/comments/<int:comment_id>/hide")
 @staff_required
-def hide_need(slug, need_id):
-    """Hide a need, with a reason shown in its place."""
+def hide(slug, need_id, comment_id=None):
+    """Hide a need or a comment, with a reason shown in its place."""
     round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
+    comment = _comment(need, comment_id) if comment_id else None
     form = ReasonForm()
     if not form.validate_on_submit():
         flash(_("To hide something, please give a reason."), "error")
-        return _back(round_, need)
-    services.hide_need(need, form.reason.data, current_user())
-    flash(_("The need is hidden."), "success")
+    elif comment:
+        services.hide_comment(comment, form.reason.data, current_user())
+        flash(_("The comment is hidden."), "success")
+    else:
+        services.hide_need(need, form.reason.data, current_user())
+        flash(_("The need is hidden."), "success")
     return _back(round_, need)
 
 
 @bp.post("/needs/<int:need_id>/restore")
-@staff_required
-def restore_need(slug, need_id):
-    """Show a hidden need again."""
-    round_ = _moderated_round(slug)
-    need = get_need(round_, need_id)
-    ActionForm().validate_on_submit() or abort(400)
-    services.restore_need(need, current_user())
-    flash(_("The need is shown again."), "success")
-    return _back(round_, need)
-
-
-@bp.post("/needs/<int:need_id>/comments/<int:comment_id>/hide")
-@staff_required
-def hide_comment(slug, need_id, comment_id):
-    """Hide a comment, with a reason shown in its place."""
-    round_ = _moderated_round(slug)
-    need = get_need(round_, need_id)
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        flash(_("To hide something, please give a reason."), "error")
-        return _back(round_, need)
-    services.hide_comment(_comment(need, comment_id), form.reason.data, current_user())
-    flash(_("The comment is hidden."), "success")
-    return _back(round_, need)
-
-
 @bp.post("/needs/<int:need_id>/comments/<int:comment_id>/restore")
 @staff_required
-def restore_comment(slug, need_id, comment_id):
-    """Show a hidden comment again."""
+def restore(slug, need_id, comment_id=None):
+    """Show a hidden need or comment again."""
     round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
     ActionForm().validate_on_submit() or abort(400)
-    services.restore_comment(_comment(need, comment_id), current_user())
-    flash(_("The comment is shown again."), "success")
+    if comment_id:
+        services.restore_comment(_comment(need, comment_id), current_user())
+        flash(_("The comment is shown again."), "success")
+    else:
+        services.restore_need(need, current_user())
+        flash(_("The need is shown again."), "success")
     return _back(round_, need)
 
 

@@ -92,7 +92,7 @@ def propose(slug):
     )
 
 
-def _need_page(round_, need, comment_form=None, status=200):
+def _need_page(round_, need, comment_form=None, status=200, comment_added=False):
     participant = current_participant(round_)
     phase = round_.phase_on(today())
     return render_page(
@@ -101,7 +101,7 @@ def _need_page(round_, need, comment_form=None, status=200):
         threads=queries.threads(need), merged_from=queries.merged_from(need),
         merged_notice=_merged_notice(need), support_form=SupportForm(),
         comment_form=comment_form or _comment_form(round_), discussing=phase in services.DISCUSSING,
-        moderator=can_moderate(current_user(), round_),
+        moderator=can_moderate(current_user(), round_), comment_added=comment_added,
     )
 
 
@@ -164,7 +164,7 @@ def comment(slug, need_id):
         flash(_("Comments are closed in this round."), "error")
         return redirect(url_for("needs.show", slug=slug, need_id=need.id))
     if wants_fragment():
-        return _need_page(round_, need, comment_form=_comment_form(round_, blank=True))
+        return _need_page(round_, need, comment_form=_comment_form(round_, blank=True), comment_added=True)
     flash(_("Your comment was added."), "success")
     return redirect(url_for("needs.show", slug=slug, need_id=need.id, _anchor="comments"))
 

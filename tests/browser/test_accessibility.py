@@ -87,3 +87,4 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
     phone.keyboard.press("Enter")
     expect(phone.get_by_text("You support this need.")).to_be_visible()
     expect(phone.get_by_text("4 people say this matters to them")).to_be_visible()
+    expect(phone.get_by_role("button", name="Withdraw my support")).to_be_focused()

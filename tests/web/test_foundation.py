@@ -150,3 +150,23 @@ def test_english_pages_write_dates_and_money_the_british_way(client, make_round,
     page = client.get("/rounds/lewisham", headers={"Accept-Language": "en-US"}).get_data(as_text=True)
     assert '<html lang="en-GB" dir="ltr">' in page
     assert "from 7 March 2031" in page and "£250,000" in page
+
+
+def test_a_residents_phone_is_remembered_after_the_browser_closes(client, make_round, make_need):
+    make_round(phase="discuss")
+    need_id = make_need()
+    response = post(client, f"/rounds/lewisham/needs/{need_id}/support")
+    cookie = response.headers["Set-Cookie"]
+    assert "Expires=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_static_files_are_fingerprinted_and_cached_for_a_year(client):
+    page = client.get("/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{12})"', page).group(1)
+    with client.get(css) as response:
+        assert response.status_code == 200
+        assert response.cache_control.max_age >= 365 * 24 * 3600 - 1
+
+
+def test_html_says_it_varies_by_language(client):
+    assert "Accept-Language" in client.get("/").headers["Vary"]

@@ -266,3 +266,15 @@ def test_an_unknown_need_or_one_from_another_round_is_404(client, make_round, ma
     other = make_need(round_slug="brent")
     assert client.get("/rounds/lewisham/needs/9999").status_code == 404
     assert client.get(f"/rounds/lewisham/needs/{other}").status_code == 404
+
+
+def test_screen_readers_hear_a_support_or_a_comment_being_saved(client, make_round, make_need):
+    make_round(phase="discuss")
+    need_id = make_need()
+    page = text_of(client.get(f"/rounds/lewisham/needs/{need_id}"))
+    assert f'<div id="support-{need_id}" class="support" aria-live="polite">' in page
+    fragment = text_of(post(client, f"/rounds/lewisham/needs/{need_id}/support", headers={"HX-Request": "true"}))
+    assert "aria-live" not in fragment and "You support this need." in fragment
+    added = text_of(post(client, f"/rounds/lewisham/needs/{need_id}/comments",
+                         {"body": "Yes please.", "language": "en", "display_name": "Ade"}, headers={"HX-Request": "true"}))
+    assert '<p class="flash flash--success" role="status">Your comment was added.</p>' in added

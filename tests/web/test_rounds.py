@@ -138,3 +138,12 @@ def test_demo_loads_a_round_in_each_phase_and_a_second_run_changes_nothing(runne
     with app.app_context():
         assert [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Round, Need, Participant)] == counts
     assert client.get("/rounds/lewisham-2027").status_code == 200
+
+
+def test_every_page_of_a_round_shows_its_phase_and_what_comes_next(client, make_round, make_need):
+    make_round(phase="discuss", rank_starts=days(10))
+    need_id = make_need()
+    for url in ("/rounds/lewisham/needs", "/rounds/lewisham/needs/new", f"/rounds/lewisham/needs/{need_id}",
+                f"/rounds/lewisham/needs/{need_id}/report", f"/rounds/lewisham/needs/{need_id}/history"):
+        page = text_of(client.get(url))
+        assert "Now: Discuss" in page and "Next: Rank, from" in page, url
