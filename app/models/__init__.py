@@ -1,4 +1,5 @@
 """The database models, one module per aggregate."""
+from app.models.ballot import Ballot, BallotKind, Participation
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedRevision, NeedStatus, Support
 from app.models.participant import Participant
@@ -7,6 +8,6 @@ from app.models.round import Round
 from app.models.user import Role, StaffRole, User
 
 __all__ = [
-    "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
+    "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
     "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
 ]

@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -16,6 +16,9 @@ class NeedStatus(StrEnum):
 
 
 class Need(db.Model):
+    # A unique index, not a constraint: SQLite adds it without rebuilding the table (and its search triggers).
+    __table_args__ = (Index("ix_need_round_external", "round_id", "external_id", unique=True),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int | None] = mapped_column(
@@ -29,6 +32,8 @@ class Need(db.Model):
     category: Mapped[str] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(16))
     cost: Mapped[int | None] = mapped_column(Integer)
+    # The id a source file gave it (a Pabulib project_id, a PrefLib alternative number).
+    external_id: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[NeedStatus] = mapped_column(code_enum(NeedStatus, "need_status"), default=NeedStatus.OPEN)
     moderation_reason: Mapped[str] = mapped_column(Text, default="")
     moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -42,6 +47,11 @@ class Need(db.Model):
     author = relationship("Participant")
     merged_into = relationship("Need", remote_side=[id], foreign_keys=[merged_into_id])
     revisions = relationship("NeedRevision", order_by="NeedRevision.id.desc()", viewonly=True)
+
+    @property
+    def public_id(self) -> str:
+        """The id open data and tallies use: the source file's id when imported, ours otherwise."""
+        return self.external_id or str(self.id)
 
 
 class Support(db.Model):

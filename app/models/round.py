@@ -1,10 +1,11 @@
 """A participatory round and its phase schedule."""
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.models.ballot import BallotKind
 from app.models.base import UTCDateTime, code_enum, utcnow
 from app.rounds.phases import ORDER, Phase, PhaseStart, current_phase, upcoming
 
@@ -26,6 +27,18 @@ class Round(db.Model):
     rank_starts: Mapped[date | None] = mapped_column(Date)
     decide_starts: Mapped[date | None] = mapped_column(Date)
     results_starts: Mapped[date | None] = mapped_column(Date)
+    ballot_kind: Mapped[BallotKind] = mapped_column(code_enum(BallotKind, "ballot_kind"), default=BallotKind.RANKING,
+                                                    server_default=BallotKind.RANKING.value)
+    # Ranking: rank up to max_choices needs. Approval: pick min_choices to max_choices needs.
+    max_choices: Mapped[int | None] = mapped_column(Integer)
+    min_choices: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Points: spread points_total points, at most points_per_need on one need.
+    points_total: Mapped[int | None] = mapped_column(Integer)
+    points_per_need: Mapped[int | None] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    tie_break: Mapped[str] = mapped_column(String(32), default="lexicographic", server_default="lexicographic")
+    # False (the default) keeps results hidden until ranking closes, so early counts do not sway later voters.
+    results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property
@@ -37,6 +50,10 @@ class Round(db.Model):
 
     def next_on(self, today: date) -> PhaseStart | None:
         return upcoming(self.phase_on(today), self.schedule)
+
+    def results_published_on(self, today: date) -> bool:
+        phase = self.phase_on(today)
+        return phase in (Phase.DECIDE, Phase.RESULTS) or (self.results_live and phase == Phase.RANK)
 
     @property
     def areas(self) -> list[str]:

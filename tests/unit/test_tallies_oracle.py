@@ -1,18 +1,20 @@
 """Our rules against pref_voting, an independent implementation, on random profiles."""
 import warnings
+from functools import partial
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.voting.pairwise import matrix
 from app.voting.profiles import RankingProfile
-from app.voting.ranking_rules import borda, copeland, irv, ranked_pairs, schulze
+from app.voting.ranking_rules import borda, copeland, irv, schulze
+from app.voting.ranking_rules import ranked_pairs as ranked_pairs_ours
 from app.voting.ties import make_tie_break
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from pref_voting.iterative_methods import instant_runoff_put
-    from pref_voting.margin_based_methods import beat_path, ranked_pairs as pv_ranked_pairs
+    from pref_voting.margin_based_methods import beat_path, ranked_pairs
     from pref_voting.profiles import Profile
     from pref_voting.profiles_with_ties import ProfileWithTies
 
@@ -20,8 +22,8 @@ CHECKS = settings(max_examples=120, deadline=None)
 
 
 @st.composite
-def complete_profiles(draw):
-    size = draw(st.integers(min_value=2, max_value=6))
+def complete_profiles(draw, most=6):
+    size = draw(st.integers(min_value=2, max_value=most))
     orders = draw(st.lists(st.permutations(range(size)), min_size=1, max_size=12))
     counts = draw(st.lists(st.integers(min_value=1, max_value=9), min_size=len(orders), max_size=len(orders)))
     ours = RankingProfile.from_rankings([str(c) for c in range(size)],
@@ -53,10 +55,12 @@ def test_borda_and_copeland_scores_equal_pref_votings(profiles):
 
 
 @CHECKS
-@given(complete_profiles())
+@given(complete_profiles(most=5))  # pref_voting's parallel-universe IRV tries every tie order: keep it small
 def test_schulze_ranked_pairs_and_irv_winners_are_among_pref_votings(profiles):
     ours, theirs = profiles
-    for our_rule, their_rule in ((schulze, beat_path), (ranked_pairs, pv_ranked_pairs), (irv, instant_runoff_put)):
+    ranked_pairs_by_stacks = partial(ranked_pairs, algorithm="from_stacks")  # same winners, without exponential search
+    for our_rule, their_rule in ((schulze, beat_path), (ranked_pairs_ours, ranked_pairs_by_stacks),
+                                 (irv, instant_runoff_put)):
         winners = {str(c) for c in their_rule(theirs)}
         ours_won = our_rule(ours, tie_break(ours)).winner
         assert ours_won in winners, our_rule.__name__

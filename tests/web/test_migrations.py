@@ -65,3 +65,34 @@ def test_the_search_index_follows_edits_and_deletes(ctx, clean_tables):
     db.session.delete(need)
     db.session.commit()
     assert found("stairs") == []
+
+
+def test_upgrading_a_database_with_rounds_in_it_keeps_every_row_and_the_search(app, tmp_path):
+    fresh = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url(app, tmp_path)})
+    with fresh.app_context():
+        upgrade(revision="0001")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO round (id, slug, title, description, area, area_choices, language, phase, created_at) "
+                "VALUES (1, 'old', 'Old round', '', '', '', 'en', 'discuss', CURRENT_TIMESTAMP)"))
+            connection.execute(text("INSERT INTO participant (id, round_id, display_name, created_at) "
+                                    "VALUES (1, 1, 'Grace', CURRENT_TIMESTAMP)"))
+            connection.execute(text(
+                "INSERT INTO need (id, round_id, participant_id, title, description, affected, location, area, "
+                "category, language, status, moderation_reason, search_document, created_at, updated_at) VALUES "
+                "(1, 1, 1, 'Broken lift', 'x', '', '', '', 'housing', 'en', 'open', '', 'broken lift', "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            connection.execute(text("INSERT INTO support (id, need_id, participant_id, created_at) "
+                                    "VALUES (1, 1, 1, CURRENT_TIMESTAMP)"))
+        upgrade()
+        from app.models import Need, Round, Support
+        from app.needs import search
+
+        round_ = db.session.get(Round, 1)
+        assert round_.ballot_kind.value == "ranking" and round_.tie_break == "lexicographic"
+        assert not round_.results_live and round_.min_choices == 1
+        assert db.session.scalar(db.select(db.func.count(Support.id))) == 1
+        statement, _ = search.apply(db.select(Need.id), "lift")
+        assert db.session.scalars(statement).all() == [1]
+        db.session.remove()
+        db.engine.dispose()

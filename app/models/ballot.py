@@ -1,0 +1,50 @@
+"""Ballots, kept apart from who cast them."""
+import secrets
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.extensions import db
+
+
+class BallotKind(StrEnum):
+    RANKING = "ranking"
+    APPROVAL = "approval"
+    POINTS = "points"
+    PAIRWISE = "pairwise"
+
+
+def random_id() -> int:
+    # Random, not sequential: the order ballots were cast in must not line up with the register.
+    return secrets.randbits(52)
+
+
+class Ballot(db.Model):
+    """One counted ballot per voter and round.
+
+    No column names the voter: `voter_key` is a keyed hash of the participant, which only
+    the app (holding the secret) can recompute, to find the ballot when its voter changes it.
+    There is no timestamp, and ids are random, so ballots cannot be lined up with the register.
+    """
+
+    __table_args__ = (UniqueConstraint("round_id", "voter_key"), UniqueConstraint("round_id", "receipt"))
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=random_id)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    voter_key: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(default=1)
+    # Keyed hash of the form submission last counted, so a double submit stores one ballot.
+    submission_key: Mapped[str] = mapped_column(String(64), default="")
+    receipt: Mapped[str] = mapped_column(String(16))
+    content: Mapped[str] = mapped_column(Text)
+
+
+class Participation(db.Model):
+    """The register: who has voted in a round, with no link to which ballot is theirs."""
+
+    __table_args__ = (UniqueConstraint("participant_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=random_id)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
