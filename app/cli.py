@@ -1,5 +1,7 @@
 """Command-line interface: `flask users ...`, `flask demo` (see CONTRACT.md)."""
+import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -9,6 +11,7 @@ from app.extensions import db
 from app.models import Role, Round
 
 users = AppGroup("users", help="Staff accounts.")
+rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
 
 
 @users.command("create")
@@ -45,6 +48,47 @@ def demo_command():
         click.echo(line)
 
 
+def _fail(reason: str) -> None:
+    click.echo(f"error: {reason}", err=True)
+    sys.exit(1)
+
+
+@rounds.command("import-preflib")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--slug", help="The new round's slug (made from the file's title otherwise).")
+def import_preflib_command(path, slug):
+    """Create a ranking round from a PrefLib .soc/.soi/.toc/.toi file; print its slug last."""
+    from app.ballots.imports import import_preflib
+    from app.voting.preflib import PreflibError
+
+    try:
+        round_ = import_preflib(path, slug)
+    except (OSError, UnicodeDecodeError, PreflibError, ValueError) as error:
+        db.session.rollback()
+        _fail(f"{path}: {error}")
+    click.echo(f"imported {path.name} as {round_.title!r}")
+    click.echo(round_.slug)
+
+
+@rounds.command("tally")
+@click.argument("slug")
+@click.option("--rule", "rule_name", help="A rule name (the round's own rule otherwise).")
+@click.option("--tie-break", "tie_break", help="lexicographic, min-cost, max-cost or random:SEED.")
+def tally_command(slug, rule_name, tie_break):
+    """Print the outcome of a round as one JSON object."""
+    from app.ballots.tally import outcome_record, tally
+
+    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    if round_ is None:
+        _fail(f"no round with slug {slug!r}")
+    try:
+        outcome = tally(round_, rule_name, tie_break)
+    except ValueError as error:
+        _fail(str(error))
+    click.echo(json.dumps(outcome_record(round_, outcome), ensure_ascii=False))
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(users)
+    app.cli.add_command(rounds)
     app.cli.add_command(demo_command)

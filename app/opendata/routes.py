@@ -1,4 +1,4 @@
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
 from app.extensions import db
@@ -53,3 +53,15 @@ def needs_csv(slug):
         to_csv(_records(round_)), mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{round_.slug}-needs.csv"'},
     )
+
+
+@bp.get("/results.json")
+def results_json(slug):
+    """The published results in the tally output shape; 404 until they are published."""
+    from app.ballots.tally import outcome_record, tally
+    from app.web import today
+
+    round_ = get_round(slug)
+    if not round_.results_published_on(today()):
+        abort(404)
+    return jsonify(outcome_record(round_, tally(round_)))

@@ -1,0 +1,78 @@
+"""The one bridge between stored ballots and the pure tally rules."""
+import json
+from collections import Counter
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Ballot, BallotKind, Need, NeedStatus, Round
+from app.voting.outcome import Outcome
+from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
+from app.voting.rules import RULES_FOR_BALLOT, rule
+from app.voting.ties import make_tie_break
+
+
+def default_rule(round_: Round) -> str:
+    return round_.rule or RULES_FOR_BALLOT[round_.ballot_kind.value][0]
+
+
+def counted_needs(round_: Round) -> list[Need]:
+    return list(db.session.scalars(
+        select(Need).where(Need.round_id == round_.id, Need.status == NeedStatus.OPEN).order_by(Need.id)))
+
+
+def build_profile(round_: Round, needs: list[Need]):
+    """Read every counted ballot of the round into the profile its ballot kind calls for."""
+    public = {need.id: need.public_id for need in needs}
+    candidates = tuple(public.values())
+    contents = Counter(db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id)))
+    kind = round_.ballot_kind
+    if kind == BallotKind.RANKING:
+        return RankingProfile(candidates, tuple(_merge((_ranking(c, public), k) for c, k in contents.items())))
+    if kind == BallotKind.APPROVAL:
+        return ApprovalProfile(candidates, tuple(_merge(
+            (frozenset(public[n] for n in json.loads(c)["approved"] if n in public), k) for c, k in contents.items())))
+    if kind == BallotKind.POINTS:
+        return PointsProfile(candidates, tuple(_merge(
+            (tuple(sorted((public[int(n)], p) for n, p in json.loads(c)["points"].items() if int(n) in public)), k)
+            for c, k in contents.items())))
+    comparisons = Counter()
+    for content, count in contents.items():
+        for pair, answer in json.loads(content)["answers"].items():
+            first, second = (int(n) for n in pair.split("-"))
+            if first in public and second in public:
+                winner = None if answer == "none" else public[int(answer)]
+                comparisons[Comparison(public[first], public[second], winner)] += count
+    return PairwiseProfile(candidates, tuple(comparisons.items()))
+
+
+def _ranking(content: str, public: dict[int, str]):
+    """Tiers of public ids, leaving out needs no longer counted (hidden or merged since)."""
+    tiers = (tuple(public[n] for n in tier if n in public) for tier in json.loads(content)["ranking"])
+    return tuple(tier for tier in tiers if tier)
+
+
+def _merge(pairs):
+    merged = Counter()
+    for ballot, count in pairs:
+        merged[ballot] += count
+    return merged.items()
+
+
+def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = None) -> Outcome:
+    """Count the round's ballots by a rule (the round's own unless named); raises ValueError if it cannot."""
+    needs = counted_needs(round_)
+    count = rule(rule_name or default_rule(round_), round_.ballot_kind.value)
+    costs = {need.public_id: need.cost for need in needs if need.cost is not None}
+    order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
+    return count(build_profile(round_, needs), order)
+
+
+def outcome_record(round_: Round, outcome: Outcome) -> dict:
+    """The tally output shape of CONTRACT.md."""
+    return {
+        "round": round_.slug, "rule": outcome.rule, "tie_break": outcome.tie_break,
+        "budget": round_.budget, "spent": 0, "selected": list(outcome.selected),
+        "ranking": list(outcome.ranking), "scores": outcome.scores,
+        "ties": [{"between": list(t.between), "chose": t.chose, "by": t.by} for t in outcome.ties],
+    }
