@@ -1,0 +1,79 @@
+"""Casting a ballot: one per participant per round, changeable until ranking closes, each cast one transaction."""
+import json
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.ballots.keys import new_receipt, submission_key, voter_key
+from app.extensions import db
+from app.models import Ballot, Participant, Participation, Round
+from app.rounds.phases import Phase
+
+
+class CastingClosed(Exception):
+    """The round is not in its ranking phase."""
+
+
+@dataclass(frozen=True)
+class Cast:
+    receipt: str
+    version: int
+    # "counted": this submission is now the ballot; "repeat": it already was (a double submit);
+    # "stale": a newer ballot was cast since this form was opened, and it stays.
+    status: str
+
+
+def current_ballot(round_: Round, participant: Participant | None) -> Ballot | None:
+    if participant is None:
+        return None
+    key = voter_key(current_app.config["SECRET_KEY"], round_.id, participant.id)
+    return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
+
+
+def cast(round_: Round, participant: Participant, content: dict, nonce: str, based_on: int, phase: Phase,
+         keep_receipt: bool = False) -> Cast:
+    """Store `content` as the participant's ballot.
+
+    `nonce` names the form submission, so a retry or double submit stores one ballot and gets
+    the same receipt; `based_on` is the ballot version the form was opened with, so an old
+    form replayed after a newer ballot changes nothing.
+    """
+    if phase != Phase.RANK:
+        raise CastingClosed
+    secret = current_app.config["SECRET_KEY"]
+    submitted = submission_key(secret, nonce)
+    ballot = current_ballot(round_, participant)
+    if ballot is not None and ballot.submission_key == submitted:
+        return Cast(ballot.receipt, ballot.version, "repeat")
+    if ballot is not None and based_on < ballot.version:
+        return Cast(ballot.receipt, ballot.version, "stale")
+    encoded = json.dumps(content, sort_keys=True)
+    if ballot is None:
+        ballot = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
+                        submission_key=submitted, receipt=new_receipt(), content=encoded)
+        db.session.add(ballot)
+        _register(round_, participant)
+    else:
+        ballot.version += 1
+        ballot.content, ballot.submission_key = encoded, submitted
+        if not keep_receipt:
+            ballot.receipt = new_receipt()
+    db.session.commit()
+    return Cast(ballot.receipt, ballot.version, "counted")
+
+
+def _register(round_: Round, participant: Participant) -> None:
+    exists = db.session.scalar(select(Participation.id).where(Participation.participant_id == participant.id))
+    if exists is None:
+        db.session.add(Participation(round_id=round_.id, participant_id=participant.id))
+
+
+def receipts(round_: Round) -> list[tuple[str, str]]:
+    """Every counted ballot's receipt and content, in receipt order (not the order they were cast)."""
+    return list(db.session.execute(
+        select(Ballot.receipt, Ballot.content).where(Ballot.round_id == round_.id).order_by(Ballot.receipt)))
+
+
+def turnout(round_: Round) -> int:
+    return db.session.scalar(select(db.func.count(Ballot.id)).where(Ballot.round_id == round_.id))

@@ -1,0 +1,72 @@
+"""Reading a ballot form into a draft, and applying the ranking buttons to it. No database."""
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+
+
+@dataclass
+class Draft:
+    order: list[int] = field(default_factory=list)
+    approved: list[int] = field(default_factory=list)
+    points: dict[int, int] = field(default_factory=dict)
+    unreadable: list[int] = field(default_factory=list)
+    duplicate_ranks: bool = False
+
+
+def _ints(values) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit()]
+
+
+def read(form: MultiDict) -> Draft:
+    draft = Draft(order=_ints(form.getlist("order")), approved=_ints(form.getlist("approve")))
+    ranks = {int(k.removeprefix("rank-")): v.strip() for k, v in form.items()
+             if k.startswith("rank-") and k.removeprefix("rank-").isdigit() and v.strip()}
+    if ranks:
+        # The no-JavaScript form: a rank number per need replaces the tapped order.
+        numbered = sorted(((int(r), n) for n, r in ranks.items() if r.isdigit()))
+        draft.order = [n for _, n in numbered]
+        draft.duplicate_ranks = len({r for r, _ in numbered}) != len(numbered)
+    for key, value in form.items():
+        if key.startswith("points-") and key.removeprefix("points-").isdigit():
+            need, text = int(key.removeprefix("points-")), value.strip()
+            if text.lstrip("-").isdigit():
+                draft.points[need] = int(text)
+            elif text:
+                draft.unreadable.append(need)
+    return draft
+
+
+def apply_edit(order: list[int], edit: str) -> list[int]:
+    """The tap-to-rank buttons: add:ID, up:ID, down:ID, remove:ID."""
+    action, _, target = edit.partition(":")
+    if not target.isdigit():
+        return order
+    need, order = int(target), list(order)
+    if action == "add" and need not in order:
+        order.append(need)
+    elif action == "remove" and need in order:
+        order.remove(need)
+    elif action in ("up", "down") and need in order:
+        i = order.index(need)
+        j = i - 1 if action == "up" else i + 1
+        if 0 <= j < len(order):
+            order[i], order[j] = order[j], order[i]
+    return order
+
+
+def next_pair(needs: list[int], answered: set[frozenset[int]], choose) -> tuple[int, int] | None:
+    """The next "which matters more?" pair: the unanswered pair of the needs this resident has seen least.
+
+    `choose` picks among equally good pairs (random.choice in use), so residents see different
+    pairs and every need gets compared.
+    """
+    seen = {n: 0 for n in needs}
+    for pair in answered:
+        for n in pair:
+            if n in seen:
+                seen[n] += 1
+    open_pairs = [(a, b) for i, a in enumerate(needs) for b in needs[i + 1:] if frozenset((a, b)) not in answered]
+    if not open_pairs:
+        return None
+    least = min(seen[a] + seen[b] for a, b in open_pairs)
+    return choose([pair for pair in open_pairs if seen[pair[0]] + seen[pair[1]] == least])

@@ -1,0 +1,158 @@
+import json
+import random
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+
+from app.ballots import casting, drafts, labels as ballot_labels
+from app.ballots.keys import new_nonce
+from app.ballots.tally import counted_needs
+from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
+from app.models import BallotKind
+from app.needs.forms import SupportForm
+from app.participation import current_participant, participant_for
+from app.rounds.phases import Phase
+from app.rounds.routes import get_round
+from app.web import render_page, today, wants_fragment
+
+bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
+
+
+def _limits(round_, needs) -> Limits:
+    return Limits(frozenset(n.id for n in needs), round_.max_choices, round_.min_choices,
+                  round_.points_total, round_.points_per_need)
+
+
+def _stored_draft(ballot) -> drafts.Draft:
+    if ballot is None:
+        return drafts.Draft()
+    content = json.loads(ballot.content)
+    return drafts.Draft(order=[tier[0] for tier in content.get("ranking", [])], approved=content.get("approved", []),
+                        points={int(k): v for k, v in content.get("points", {}).items()})
+
+
+def _page(round_, draft, errors=None, status=200, nonce=None, based_on=None, pair=None):
+    participant = current_participant(round_)
+    ballot = casting.current_ballot(round_, participant)
+    needs = counted_needs(round_)
+    limits = _limits(round_, needs)
+    return render_page(
+        "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
+        by_id={n.id: n for n in needs}, draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
+        points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
+        based_on=ballot.version if based_on is None and ballot else (based_on or 0),
+        casting_open=round_.phase_on(today()) == Phase.RANK, pair=pair, form=SupportForm(),
+        messages=ballot_labels,
+    )
+
+
+@bp.get("/ballot")
+def ballot(slug):
+    """The resident's ballot: empty, or as last cast, for changing until ranking closes."""
+    round_ = get_round(slug)
+    participant = current_participant(round_)
+    stored = casting.current_ballot(round_, participant)
+    pair = _next_pair(round_, stored) if round_.ballot_kind == BallotKind.PAIRWISE else None
+    return _page(round_, _stored_draft(stored), pair=pair)
+
+
+def _errors(round_, draft, limits) -> dict:
+    kind = round_.ballot_kind
+    if kind == BallotKind.RANKING:
+        codes = ranking_errors(draft.order, limits) + (["duplicate"] if draft.duplicate_ranks else [])
+        return {"ballot": codes} if codes else {}
+    if kind == BallotKind.APPROVAL:
+        codes = approval_errors(draft.approved, limits)
+        return {"ballot": codes} if codes else {}
+    found = {("ballot" if k is None else k): v for k, v in points_errors(draft.points, limits).items()}
+    for need in draft.unreadable:
+        found.setdefault(need, []).append("not-a-number")
+    return found
+
+
+def _content(round_, draft) -> dict:
+    if round_.ballot_kind == BallotKind.RANKING:
+        return {"ranking": [[n] for n in draft.order]}
+    if round_.ballot_kind == BallotKind.APPROVAL:
+        return {"approved": sorted(set(draft.approved))}
+    return {"points": {str(n): p for n, p in sorted(draft.points.items()) if p > 0}}
+
+
+@bp.post("/ballot")
+def cast(slug):
+    """Edit the draft (ranking buttons, points count) or cast it."""
+    round_ = get_round(slug)
+    SupportForm().validate_on_submit() or abort(400)
+    draft = drafts.read(request.form)
+    nonce, based_on = request.form.get("nonce") or new_nonce(), request.form.get("based_on", 0, type=int)
+    if request.form.get("edit"):
+        draft.order = drafts.apply_edit(draft.order, request.form["edit"])
+        return _page(round_, draft, nonce=nonce, based_on=based_on)
+    if request.form.get("preview"):
+        return _page(round_, draft, nonce=nonce, based_on=based_on)
+    errors = _errors(round_, draft, _limits(round_, counted_needs(round_)))
+    if errors:
+        return _page(round_, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
+    try:
+        result = casting.cast(round_, participant_for(round_), _content(round_, draft), nonce, based_on,
+                              round_.phase_on(today()))
+    except casting.CastingClosed:
+        flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
+        return redirect(url_for("ballots.ballot", slug=slug))
+    _flash_cast(result)
+    if wants_fragment():
+        return _page(round_, draft if result.status != "stale" else _stored_draft(
+            casting.current_ballot(round_, current_participant(round_))))
+    return redirect(url_for("ballots.ballot", slug=slug))
+
+
+def _flash_cast(result) -> None:
+    if result.status == "stale":
+        flash(_("You changed your ballot in another window after opening this one, so this older version "
+                "was not counted. Here is your latest ballot."), "error")
+    else:
+        flash(_("Your ballot is counted. Your receipt: %(receipt)s", receipt=ballot_labels.receipt(result.receipt)),
+              "success")
+
+
+def _next_pair(round_, stored):
+    answered = {frozenset(int(n) for n in pair.split("-"))
+                for pair in (json.loads(stored.content)["answers"] if stored else {})}
+    return drafts.next_pair([n.id for n in counted_needs(round_)], answered, random.choice)
+
+
+@bp.post("/ballot/pair")
+def answer_pair(slug):
+    """Record one "which matters more?" answer and show the next pair."""
+    round_ = get_round(slug)
+    SupportForm().validate_on_submit() or abort(400)
+    needs = {n.id for n in counted_needs(round_)}
+    first, second = request.form.get("first", type=int), request.form.get("second", type=int)
+    answer = request.form.get("answer", "")
+    if first not in needs or second not in needs or first == second or answer not in (str(first), str(second), "none"):
+        abort(400)
+    participant = participant_for(round_)
+    stored = casting.current_ballot(round_, participant)
+    answers = json.loads(stored.content)["answers"] if stored else {}
+    a, b = sorted((first, second))
+    answers[f"{a}-{b}"] = answer
+    try:
+        result = casting.cast(round_, participant, {"answers": answers}, new_nonce(),
+                              stored.version if stored else 0, round_.phase_on(today()), keep_receipt=True)
+    except casting.CastingClosed:
+        flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
+        return redirect(url_for("ballots.ballot", slug=slug))
+    if not wants_fragment():
+        _flash_cast(result)
+        return redirect(url_for("ballots.ballot", slug=slug))
+    return _page(round_, drafts.Draft(), pair=_next_pair(round_, casting.current_ballot(round_, participant)))
+
+
+@bp.get("/receipts")
+def receipts(slug):
+    """Every counted ballot's receipt, and once results are out, the ballots themselves for a recount."""
+    round_ = get_round(slug)
+    published = round_.results_published_on(today())
+    rows = casting.receipts(round_)
+    return render_page("ballots/receipts.html", round=round_, rows=rows, published=published,
+                       by_id={n.id: n for n in counted_needs(round_)}, decode=json.loads)
