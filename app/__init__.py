@@ -34,11 +34,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
+    from app.results.routes import bp as results
     from app.main.routes import bp as main
     from app.moderation.routes import bp as moderation
     from app.needs.routes import bp as needs
     from app.opendata.routes import bp as opendata
     from app.rounds.routes import bp as rounds
 
-    for blueprint in (main, accounts, rounds, needs, moderation, opendata, ballots):
+    for blueprint in (main, accounts, rounds, needs, moderation, opendata, ballots, results):
         app.register_blueprint(blueprint)

@@ -70,3 +70,64 @@ def report_reason(code) -> str:
 
 def language(code: str) -> str:
     return language_name(code)
+
+
+RULE_NAMES = {
+    "schulze": _l("Schulze"), "borda": _l("Borda count"), "ranked-pairs": _l("Ranked pairs"),
+    "copeland": _l("Copeland"), "irv": _l("Instant runoff"), "approval": _l("Approval"),
+    "points": _l("Points"), "bradley-terry": _l("Pairwise comparison (Bradley-Terry)"),
+}
+
+RULE_EXPLANATIONS = {
+    "schulze": _l("Schulze method: every need is compared with every other need, head to head. A need beats "
+                  "another if more residents ranked it higher, directly or through a chain of such wins. The "
+                  "need that is beaten by none comes first."),
+    "borda": _l("Borda count: on each ballot a need gets one point for every need ranked below it. Needs left "
+                "out of a ballot get nothing from it. Most points comes first."),
+    "ranked-pairs": _l("Ranked pairs: the clearest head-to-head wins are locked in first, and a win that would "
+                       "contradict the ones already locked in is skipped."),
+    "copeland": _l("Copeland: each need scores its head-to-head wins minus its head-to-head losses."),
+    "irv": _l("Instant runoff: the need with the fewest first choices is dropped and its ballots go to their "
+              "next choice, round after round, until one need is left."),
+    "approval": _l("Approval: each need scores the number of residents who chose it."),
+    "points": _l("Points: each need scores the points residents gave it."),
+    "bradley-terry": _l("Pairwise comparison: from every \u201cwhich matters more?\u201d answer, the "
+                        "Bradley-Terry model estimates each need's strength. The score is the chance, in "
+                        "percent, that the need is preferred to another need picked at random."),
+}
+
+TIE_BREAKS = {
+    "lexicographic": _l("the need listed first"),
+    "min-cost": _l("the cheaper need"),
+    "max-cost": _l("the more expensive need"),
+}
+
+
+def rule_name(code: str) -> str:
+    return str(RULE_NAMES.get(code, code))
+
+
+def rule_explanation(code: str) -> str:
+    return str(RULE_EXPLANATIONS.get(code, code))
+
+
+def tie_break(code: str) -> str:
+    if code.startswith("random:"):
+        return str(_l("a draw with the published seed %(seed)s", seed=code.partition(":")[2]))
+    return str(TIE_BREAKS.get(code, code))
+
+
+def score(rule: str, value) -> str:
+    from flask_babel import format_decimal, ngettext
+
+    if rule == "bradley-terry":
+        return format_decimal(value, format="#,##0.0") + "%"
+    if rule == "irv":
+        return ngettext("stayed in for %(num)d round", "stayed in for %(num)d rounds", value)
+    if rule in ("approval",):
+        return ngettext("%(num)d resident", "%(num)d residents", value)
+    if rule in ("schulze", "ranked-pairs"):
+        return ngettext("beats %(num)d need", "beats %(num)d needs", value)
+    if rule == "copeland":
+        return str(_l("wins minus losses: %(score)s", score=format_decimal(value)))
+    return ngettext("%(num)d point", "%(num)d points", value) if rule in ("borda", "points") else format_decimal(value)
