@@ -22,21 +22,22 @@ ROUNDS = [
         "area": "Brent", "phase": "rank", "offset_days": (-60, -40, -5, 20, 40),
         "area_choices": "Harlesden\nKilburn\nWembley",
         "description": "Trees, planters, cleaner air: rank the needs residents raised this spring.",
-        "budget": 80000, "currency": "GBP",
+        "budget": 80000, "currency": "GBP", "ballot": {"ballot_kind": "ranking", "max_choices": 3},
     },
     {
         "slug": "southwark-community-spaces", "title": "Southwark community spaces",
         "area": "Southwark", "phase": "decide", "offset_days": (-90, -70, -45, -10, 20),
         "area_choices": "Peckham\nWalworth\nBermondsey",
         "description": "The funder panel is turning the ranked needs into grants for community spaces.",
-        "budget": 150000, "currency": "GBP",
+        "budget": 150000, "currency": "GBP", "ballot": {"ballot_kind": "points", "points_total": 10,
+                                                       "points_per_need": 5},
     },
     {
         "slug": "newham-2026", "title": "Newham 2026: healthy neighbourhoods",
         "area": "Newham", "phase": "results", "offset_days": (-200, -170, -140, -110, -80),
         "area_choices": "Stratford\nEast Ham\nCanning Town",
         "description": "This round has finished. Its needs and results stay public for everyone to review.",
-        "budget": 200000, "currency": "GBP",
+        "budget": 200000, "currency": "GBP", "ballot": {"ballot_kind": "ranking", "max_choices": 3},
     },
 ]
 
@@ -148,3 +149,17 @@ SUPPORTS = [
 
 FACILITATOR_EMAIL = "facilitator@demo.commonground.test"
 FACILITATOR_PASSWORD = "demo-facilitator-2027"
+
+# (round slug, ballot as need titles in order (ranking) or {title: points}, how many residents cast it)
+BALLOTS = [
+    ("brent-green-streets", ["More trees on Harlesden High Street", "Okul önüne bitki kutuları ve bank"], 9),
+    ("brent-green-streets", ["Mais caixotes de reciclagem nos prédios", "More trees on Harlesden High Street"], 6),
+    ("brent-green-streets", ["Okul önüne bitki kutuları ve bank", "Mais caixotes de reciclagem nos prédios",
+                             "More trees on Harlesden High Street"], 4),
+    ("southwark-community-spaces", {"A community kitchen in Peckham": 5, "Espacio para clases de baile y música": 5}, 8),
+    ("southwark-community-spaces", {"A community kitchen in Peckham": 3, "Espacio para clases de baile y música": 5}, 5),
+    ("newham-2026", ["Free swimming lessons for children", "Community garden at Canning Town"], 21),
+    ("newham-2026", ["سڑکوں کی صفائی اور کوڑا دان", "Free swimming lessons for children"], 14),
+    ("newham-2026", ["Community garden at Canning Town", "سڑکوں کی صفائی اور کوڑا دان",
+                     "Free swimming lessons for children"], 11),
+]

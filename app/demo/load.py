@@ -1,10 +1,14 @@
 """`flask demo`: loads the demo rounds once; a second run finds them and changes nothing."""
+import json
 from datetime import date, timedelta
 
+from flask import current_app
+
 from app.accounts.current import grant
+from app.ballots.keys import imported_voter_key, new_receipt
 from app.demo import content
 from app.extensions import db
-from app.models import Comment, Need, Participant, Role, Round, Support, User
+from app.models import Ballot, Comment, Need, Participant, Role, Round, Support, User
 from app.needs.services import search_document
 from app.rounds.phases import ORDER, Phase
 
@@ -41,7 +45,7 @@ def _round(spec: dict, today: date) -> Round:
               for phase, offset in zip(ORDER, spec["offset_days"])}
     round_ = Round(slug=spec["slug"], title=spec["title"], area=spec["area"], description=spec["description"],
                    area_choices=spec["area_choices"], budget=spec["budget"], currency=spec["currency"],
-                   phase=Phase(spec["phase"]), **starts)
+                   phase=Phase(spec["phase"]), **starts, **spec.get("ballot", {}))
     db.session.add(round_)
     db.session.flush()
     return round_
@@ -82,3 +86,20 @@ def _needs(round_: Round) -> None:
                 supporter = _participant(round_, f"supporter-{n}", people)
                 db.session.flush()
                 db.session.add(Support(need_id=needs[title].id, participant_id=supporter.id))
+    _ballots(round_, needs)
+
+
+def _ballots(round_: Round, needs: dict) -> None:
+    """Demo ballots, stored as residents' ballots are: keyed, with receipts, apart from the register."""
+    secret, voter = current_app.config["SECRET_KEY"], 0
+    for slug, choices, count in content.BALLOTS:
+        if slug != round_.slug:
+            continue
+        if isinstance(choices, dict):
+            ballot = {"points": {str(needs[title].id): p for title, p in choices.items()}}
+        else:
+            ballot = {"ranking": [[needs[title].id] for title in choices]}
+        for _ in range(count):
+            db.session.add(Ballot(round_id=round_.id, voter_key=imported_voter_key(secret, round_.id, voter),
+                                  receipt=new_receipt(), content=json.dumps(ballot, sort_keys=True)))
+            voter += 1

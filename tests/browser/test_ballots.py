@@ -1,0 +1,85 @@
+"""Each ballot type on a 360 px phone, by tapping, with axe-core on every step."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def needs(make_need, *titles):
+    return [make_need(title=t) for t in titles]
+
+
+def test_a_resident_ranks_needs_by_tapping_and_changes_the_order(phone, live_server, axe_source, make_round, make_need):
+    make_round(phase="rank", max_choices=3)
+    needs(make_need, "Street lights", "Play area", "Benches")
+    phone.goto(f"{live_server}/rounds/lewisham/ballot")
+    assert_accessible(phone, axe_source, "ballot-ranking-empty")
+    phone.get_by_role("button", name="Play area").click()
+    expect(phone.locator(".ranked")).to_have_count(1)
+    phone.get_by_role("button", name="Street lights").click()
+    expect(phone.locator(".ranked")).to_have_count(2)
+    phone.get_by_role("button", name="Move Street lights up").click()
+    expect(phone.locator(".ranked-title").first).to_have_text("Street lights")
+    assert_accessible(phone, axe_source, "ballot-ranking-draft")
+    phone.get_by_role("button", name="Cast my ballot").click()
+    expect(phone.get_by_text("Your ballot is counted. Your receipt:").first).to_be_visible()
+    assert_accessible(phone, axe_source, "ballot-ranking-cast")
+    assert phone.script_errors == [], "\n".join(phone.script_errors)
+
+
+def test_a_resident_approves_needs_and_is_told_when_too_few(phone, live_server, axe_source, make_round, make_need):
+    make_round(phase="rank", ballot_kind="approval", min_choices=2, max_choices=3)
+    needs(make_need, "Street lights", "Play area", "Benches")
+    phone.goto(f"{live_server}/rounds/lewisham/ballot")
+    phone.get_by_label("Play area").check()
+    phone.get_by_role("button", name="Cast my ballot").click()
+    expect(phone.get_by_text("Choose at least 2 needs.")).to_be_visible()
+    expect(phone.get_by_label("Play area")).to_be_checked()
+    assert_accessible(phone, axe_source, "ballot-approval-error")
+    phone.get_by_label("Benches").check()
+    phone.get_by_role("button", name="Cast my ballot").click()
+    expect(phone.get_by_text("Your ballot is counted.").first).to_be_visible()
+
+
+def test_points_left_update_as_a_resident_types(phone, live_server, axe_source, make_round, make_need):
+    make_round(phase="rank", ballot_kind="points", points_total=10, points_per_need=6)
+    needs(make_need, "Street lights", "Play area")
+    phone.goto(f"{live_server}/rounds/lewisham/ballot")
+    expect(phone.get_by_text("10 points left")).to_be_visible()
+    phone.get_by_label("Street lights").fill("4")
+    expect(phone.get_by_text("6 points left")).to_be_visible()
+    phone.get_by_label("Play area").fill("6")
+    expect(phone.get_by_text("0 points left")).to_be_visible()
+    assert_accessible(phone, axe_source, "ballot-points")
+    phone.get_by_role("button", name="Cast my ballot").click()
+    expect(phone.get_by_text("Your ballot is counted.").first).to_be_visible()
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_a_resident_answers_which_matters_more_pair_after_pair(phone, live_server, axe_source, make_round, make_need):
+    make_round(phase="rank", ballot_kind="pairwise")
+    needs(make_need, "Street lights", "Play area", "Benches")
+    phone.goto(f"{live_server}/rounds/lewisham/ballot")
+    assert_accessible(phone, axe_source, f"ballot-pairwise-{phone.evaluate('document.documentElement.lang')}")
+    for _ in range(3):
+        phone.locator("#answer-1").click()
+        phone.wait_for_load_state("networkidle")
+    expect(phone.locator(".notice").last).to_be_visible()
+    assert phone.locator("#answer-1").count() == 0
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_results_and_receipts_of_a_real_election_pass_axe(phone, live_server, axe_source, runner):
+    from pathlib import Path
+
+    debian = Path(__file__).resolve().parents[3] / "shared" / "data" / "preflib" / "00002-00000001.soi"
+    slug = runner.invoke(args=["rounds", "import-preflib", str(debian)]).output.strip().splitlines()[-1]
+    lang = "ar" if "ar" in phone.context.pages[0].evaluate("navigator.language") else "en"
+    phone.goto(f"{live_server}/rounds/{slug}/results")
+    expect(phone.locator(".result-title").first).to_have_text("Bdale Garbee")
+    assert_accessible(phone, axe_source, f"results-{lang}")
+    phone.goto(f"{live_server}/rounds/{slug}/receipts")
+    expect(phone.locator(".receipts li")).to_have_count(475)
+    assert_accessible(phone, axe_source, f"receipts-{lang}")
