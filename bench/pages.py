@@ -4,11 +4,13 @@
 
 Loads the demo into a fresh SQLite file, starts gunicorn, then reports:
 - bytes per resident page (HTML, and with CSS and htmx on a first visit), raw and gzip-compressed;
-- requests per second and latency (median, 95th percentile) for reading a need page and for
-  supporting a need (a POST that writes), with concurrent clients each holding its own session;
+- requests per second and latency (median, 95th percentile) for reading a need page, supporting
+  a need and casting a ranking ballot (POSTs that write), with concurrent clients each holding
+  its own session;
 - raw durable SQLite commits per second on this machine, as the ceiling for writes.
 """
 import argparse
+import secrets
 import gzip
 import http.cookiejar
 import os
@@ -84,6 +86,14 @@ class Resident:
     def read(self, path: str) -> None:
         self.opener.open(self.base + path).read()
 
+    def cast(self, order: list[int]) -> None:
+        """Cast (or change) a ranking ballot: a fresh submission each time, based on the last version."""
+        self.version = getattr(self, "version", 0)
+        data = urllib.parse.urlencode({"csrf_token": self.token, "nonce": secrets.token_urlsafe(12),
+                                       "based_on": self.version, "order": order, "cast": "1"}, doseq=True).encode()
+        self.opener.open(f"{self.base}/rounds/brent-green-streets/ballot", data=data).read()
+        self.version += 1
+
     def support(self, need_id: int) -> None:
         data = urllib.parse.urlencode({"csrf_token": self.token}).encode()
         self.opener.open(f"{self.base}/rounds/tower-hamlets-youth/needs/{need_id}/support", data=data).read()
@@ -155,11 +165,15 @@ def main() -> None:
                                                   lambda r, n, i: r.read("/rounds/tower-hamlets-youth/needs/7")))
             report("support a need (POST, one write)", load(base, args.clients, args.seconds,
                                                             lambda r, n, i: r.support(7 + (i % 4))))
+            casting = load(base, args.clients, args.seconds, lambda r, n, i: r.cast([11 + i % 3, 11 + (i + 1) % 3]))
+            report("cast a ballot (POST + redirected GET)", casting)
         finally:
             server.terminate()
             server.wait()
         commits = sqlite_commits_per_second(f"{folder}/raw.db")
+        casts_per_second = casting[0] / casting[3]
         print(f"\nraw SQLite durable commits (WAL, synchronous=FULL) on this machine: {commits:.0f}/s")
+        print(f"casting over HTTP reaches {casts_per_second / commits:.1%} of the raw commit rate")
 
 
 if __name__ == "__main__":
