@@ -72,6 +72,13 @@ def language(code: str) -> str:
     return language_name(code)
 
 
+BALLOT_KINDS = {
+    "ranking": _l("Ranking: put needs in order"),
+    "approval": _l("Approval: choose the needs you support"),
+    "points": _l("Points: spread points (dots) across needs"),
+    "pairwise": _l("Pairwise: which of two needs matters more"),
+}
+
 RULE_NAMES = {
     "schulze": _l("Schulze"), "borda": _l("Borda count"), "ranked-pairs": _l("Ranked pairs"),
     "copeland": _l("Copeland"), "irv": _l("Instant runoff"), "approval": _l("Approval"),

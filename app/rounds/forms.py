@@ -1,11 +1,12 @@
 from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, ValidationError
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, ValidationError
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from app.forms import NotBlank, strip
 from app.needs.categories import CONTENT_LANGUAGES
+from app.voting.rules import RULES_FOR_BALLOT
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCIES = ("GBP", "EUR", "PLN", "USD", "CHF", "HUF", "RON", "TRY", "BDT", "PKR", "SOS")
@@ -34,15 +35,50 @@ class RoundForm(FlaskForm):
     decide_starts = DateField(_l("Panel decides from"), validators=[Optional()])
     results_starts = DateField(_l("Results published on"), validators=[Optional()])
 
-    def __init__(self, *args, language_names=None, **kwargs):
+    def __init__(self, *args, language_names=None, kwargs_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
+        kinds, rules, ties = kwargs_labels or ({}, {}, {})
+        self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
+        self.rule.choices = [("", _l("The usual method for the ballot"))] + [
+            (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes]
+        self.tie_break.choices = [(code, ties.get(code, code)) for code in ("lexicographic", "min-cost", "max-cost")]
         known = list_currencies()
         self.currency.choices = [("", _l("No budget"))] + [(c, c) for c in CURRENCIES if c in known]
+
+    def validate_rule(self, field):
+        if field.data and field.data not in RULES_FOR_BALLOT.get(self.ballot_kind.data, ()):
+            raise ValidationError(_l("This counting method cannot count this kind of ballot."))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Optional() ends the field's own checks when it is empty, so this one lives here.
+        if self.ballot_kind.data == "points" and not self.points_total.data:
+            self.points_total.errors = [*self.points_total.errors, _l("Say how many points each resident spreads.")]
+            valid = False
+        return valid
+
+    def validate_min_choices(self, field):
+        if field.data and self.max_choices.data and field.data > self.max_choices.data:
+            raise ValidationError(_l("The fewest cannot be more than the most."))
 
     def validate_currency(self, field):
         if self.budget.data and not field.data:
             raise ValidationError(_l("Choose the currency of the budget."))
 
+    ballot_kind = SelectField(_l("How residents rank the needs"), choices=[], default="ranking")
+    max_choices = IntegerField(_l("Most needs a resident can rank or choose (optional)"),
+                               validators=[Optional(), NumberRange(min=1, max=500)])
+    min_choices = IntegerField(_l("Fewest needs a resident must choose (approval)"), default=1,
+                               validators=[Optional(), NumberRange(min=1, max=500)])
+    points_total = IntegerField(_l("Points each resident spreads (points)"), validators=[Optional(), NumberRange(min=1, max=1000)])
+    points_per_need = IntegerField(_l("Most points on one need (optional)"), validators=[Optional(), NumberRange(min=1, max=1000)])
+    rule = SelectField(_l("Counting method"), choices=[], validate_choice=False)
+    tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
+    results_live = BooleanField(_l("Show results live while ranking is open"),
+                                description=_l("Off by default: early counts can sway later voters."))
+
+    BALLOT_FIELDS = ("ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule",
+                     "tie_break", "results_live")
     PHASE_FIELDS = ("propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts")

@@ -22,11 +22,14 @@ def get_round(slug: str) -> Round:
 
 
 def _form(**kwargs) -> RoundForm:
-    return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES}, **kwargs)
+    return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES},
+                     kwargs_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS), **kwargs)
 
 
 def _values(form: RoundForm) -> dict:
-    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    values["min_choices"] = values.get("min_choices") or 1
+    return values
 
 
 def _check_round_form(form: RoundForm, exclude_id: int | None = None) -> bool:

@@ -11,6 +11,7 @@ from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
 EDITABLE = (
     "title", "description", "area", "area_choices", "language", "budget", "currency",
     "propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts",
+    "ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule", "tie_break", "results_live",
 )
 
 

@@ -63,9 +63,15 @@ def test_a_resident_answers_which_matters_more_pair_after_pair(phone, live_serve
     needs(make_need, "Street lights", "Play area", "Benches")
     phone.goto(f"{live_server}/rounds/lewisham/ballot")
     assert_accessible(phone, axe_source, f"ballot-pairwise-{phone.evaluate('document.documentElement.lang')}")
+    pair_now = "() => [...document.querySelectorAll('.pair input[type=hidden][name=first], .pair input[name=second]')]" \
+               ".map(i => i.value).join('-') || 'done'"
+    answered = set()
     for _ in range(3):
+        before = phone.evaluate(pair_now)
+        answered.add(before)
         phone.locator("#answer-1").click()
-        phone.wait_for_load_state("networkidle")
+        phone.wait_for_function(f"before => ({pair_now})() !== before", arg=before)
+    assert len(answered) == 3
     expect(phone.locator(".notice").last).to_be_visible()
     assert phone.locator("#answer-1").count() == 0
 

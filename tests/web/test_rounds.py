@@ -147,3 +147,22 @@ def test_every_page_of_a_round_shows_its_phase_and_what_comes_next(client, make_
                 f"/rounds/lewisham/needs/{need_id}/report", f"/rounds/lewisham/needs/{need_id}/history"):
         page = text_of(client.get(url))
         assert "Now: Discuss" in page and "Next: Rank, from" in page, url
+
+
+def test_a_round_picks_its_ballot_and_counting_method(client, app, make_user, sign_in):
+    make_user()
+    sign_in()
+    post(client, "/rounds/new", {**ROUND, "ballot_kind": "points", "points_total": "10", "points_per_need": "4",
+                                 "rule": "", "tie_break": "min-cost", "results_live": "y"})
+    with app.app_context():
+        round_ = db.session.scalar(db.select(Round))
+        assert (round_.ballot_kind.value, round_.points_total, round_.points_per_need, round_.tie_break,
+                round_.results_live) == ("points", 10, 4, "min-cost", True)
+    refused = post(client, "/rounds/new", {**ROUND, "title": "Another", "ballot_kind": "approval", "rule": "schulze",
+                                           "min_choices": "5", "max_choices": "2"})
+    page = text_of(refused)
+    assert refused.status_code == 422
+    assert "This counting method cannot count this kind of ballot." in page
+    assert "The fewest cannot be more than the most." in page
+    missing = post(client, "/rounds/new", {**ROUND, "title": "Third", "ballot_kind": "points"})
+    assert "Say how many points each resident spreads." in text_of(missing)
