@@ -80,7 +80,7 @@ def test_a_resident_answers_which_matters_more_pair_after_pair(phone, live_serve
 def test_results_and_receipts_of_a_real_election_pass_axe(phone, live_server, axe_source, runner):
     from pathlib import Path
 
-    debian = Path(__file__).resolve().parents[3] / "shared" / "data" / "preflib" / "00002-00000001.soi"
+    debian = Path(__file__).resolve().parents[1] / "data" / "preflib" / "00002-00000001.soi"
     slug = runner.invoke(args=["rounds", "import-preflib", str(debian)]).output.strip().splitlines()[-1]
     lang = "ar" if "ar" in phone.context.pages[0].evaluate("navigator.language") else "en"
     phone.goto(f"{live_server}/rounds/{slug}/results")

@@ -13,7 +13,7 @@ from app.voting.rules import RuleError, rule
 from app.voting.scoring_rules import approval, points
 from app.voting.ties import Tie, TieBreakError, make_tie_break, order_by_score
 
-PREFLIB = Path(__file__).resolve().parents[3] / "shared" / "data" / "preflib"
+PREFLIB = Path(__file__).resolve().parents[1] / "data" / "preflib"
 
 
 def lexicographic(candidates):

@@ -7,7 +7,7 @@ import pytest
 from app.extensions import db
 from app.models import Ballot, Need, Round
 
-PREFLIB = Path(__file__).resolve().parents[3] / "shared" / "data" / "preflib"
+PREFLIB = Path(__file__).resolve().parents[1] / "data" / "preflib"
 
 
 def import_file(runner, name, *extra):
