@@ -61,11 +61,17 @@ def _merge(pairs):
 
 def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = None) -> Outcome:
     """Count the round's ballots by a rule (the round's own unless named); raises ValueError if it cannot."""
+    return tally_by(round_, [rule_name or default_rule(round_)], tie_break)[0]
+
+
+def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[Outcome]:
+    """Count the same ballots by several rules, reading them once."""
     needs = counted_needs(round_)
-    count = rule(rule_name or default_rule(round_), round_.ballot_kind.value)
+    counts = [rule(name, round_.ballot_kind.value) for name in rule_names]
     costs = {need.public_id: need.cost for need in needs if need.cost is not None}
     order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
-    return count(build_profile(round_, needs), order)
+    profile = build_profile(round_, needs)
+    return [count(profile, order) for count in counts]
 
 
 def outcome_record(round_: Round, outcome: Outcome) -> dict:

@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Comment, Need, Report, Round
@@ -16,7 +17,8 @@ class QueueItem:
 
 def queue(round_: Round) -> list[QueueItem]:
     reports = db.session.scalars(
-        select(Report).where(Report.round_id == round_.id, Report.resolved_at.is_(None)).order_by(Report.id)
+        select(Report).where(Report.round_id == round_.id, Report.resolved_at.is_(None))
+        .options(selectinload(Report.need), selectinload(Report.comment)).order_by(Report.id)
     ).all()
     grouped: dict[tuple[int, int | None], list[Report]] = {}
     for report in reports:

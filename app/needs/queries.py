@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Comment, CommentStatus, Need, NeedStatus, Participant, Round, Support
@@ -92,7 +93,8 @@ def supported_by(need: Need, participant: Participant | None) -> bool:
 
 
 def threads(need: Need) -> list[Thread]:
-    comments = db.session.scalars(select(Comment).where(Comment.need_id == need.id).order_by(Comment.id)).all()
+    comments = db.session.scalars(select(Comment).where(Comment.need_id == need.id)
+                                  .options(selectinload(Comment.author)).order_by(Comment.id)).all()
     by_id = {c.id: Thread(c) for c in comments if c.parent_id is None}
     for comment in comments:
         if comment.parent_id is not None and comment.parent_id in by_id:
