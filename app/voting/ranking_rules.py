@@ -86,10 +86,12 @@ def irv(profile: RankingProfile, tie_break: TieBreak) -> Outcome:
     A ballot whose highest continuing tier holds several needs is shared equally between them.
     The need with fewest votes, if several are equal, is the one the tie-break puts last.
     """
+    strict = all(len(tier) == 1 for ranking, _ in profile.ballots for tier in ranking)
+    first_choices = _piles(profile) if strict else None
     continuing = set(profile.candidates)
     eliminated, rounds, ties = [], [], []
     while continuing:
-        tally = _first_choices(profile, continuing)
+        tally = first_choices.tally() if strict else _first_choices(profile, continuing)
         rounds.append({c: _plain(v) for c, v in sorted(tally.items())})
         fewest = min(tally.values())
         lowest = [c for c in continuing if tally[c] == fewest]
@@ -98,10 +100,45 @@ def irv(profile: RankingProfile, tie_break: TieBreak) -> Outcome:
             ties.append(Tie(tuple(sorted(lowest, key=tie_break.key())), out, tie_break.name))
         continuing.discard(out)
         eliminated.append(out)
+        if strict:
+            first_choices.transfer(out, continuing)
     # The score is the round a need went out in: the winner outlasts every other need.
     scores = {c: eliminated.index(c) + 1 for c in profile.candidates}
     return Outcome("irv", tie_break.name, tuple(reversed(eliminated)), scores, tuple(ties),
                    voters=profile.voters, details={"rounds": rounds})
+
+
+class _Piles:
+    """Ballots without ties, piled on the need they currently count for; only a dropped need's pile moves."""
+
+    def __init__(self, profile: RankingProfile):
+        self.ballots = [([tier[0] for tier in ranking], count) for ranking, count in profile.ballots]
+        self.position = [0] * len(self.ballots)
+        self.piles = {c: [] for c in profile.candidates}
+        self.votes = {c: 0 for c in profile.candidates}
+        for index, (order, count) in enumerate(self.ballots):
+            if order:
+                self.piles[order[0]].append(index)
+                self.votes[order[0]] += count
+
+    def tally(self) -> dict[str, int]:
+        return dict(self.votes)
+
+    def transfer(self, out: str, continuing: set[str]) -> None:
+        for index in self.piles.pop(out):
+            order, count = self.ballots[index]
+            position = self.position[index] + 1
+            while position < len(order) and order[position] not in continuing:
+                position += 1
+            self.position[index] = position
+            if position < len(order):
+                self.piles[order[position]].append(index)
+                self.votes[order[position]] += count
+        del self.votes[out]
+
+
+def _piles(profile: RankingProfile) -> _Piles:
+    return _Piles(profile)
 
 
 def _first_choices(profile: RankingProfile, continuing: set[str]) -> dict[str, Fraction | int]:
