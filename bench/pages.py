@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 RESIDENT_PAGES = ["/", "/rounds/lewisham-2027", "/rounds/lewisham-2027/needs", "/rounds/lewisham-2027/needs/new",
-                  "/rounds/lewisham-2027/needs/1", "/rounds/tower-hamlets-youth/needs/7"]
+                  "/rounds/lewisham-2027/needs/1", "/rounds/tower-hamlets-youth/needs/7",
+                  "/rounds/brent-green-streets/ballot", "/rounds/newham-2026/results"]
 
 
 def free_port() -> int:

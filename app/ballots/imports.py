@@ -15,7 +15,7 @@ from app.rounds.services import slug_taken, slugify, unique_slug
 from app.voting.preflib import parse
 
 
-class ImportError_(ValueError):
+class SlugTaken(ValueError):
     pass
 
 
@@ -23,7 +23,7 @@ def import_preflib(path: Path, slug: str | None = None) -> Round:
     """Everything in one transaction: a file that fails leaves nothing behind."""
     election = parse(path.read_text(encoding="utf-8"))
     if slug and slug_taken(slug):
-        raise ImportError_(f"a round with slug {slug!r} already exists")
+        raise SlugTaken(f"a round with slug {slug!r} already exists")
     title = (election.title or path.stem)[:140]
     round_ = Round(slug=slug or unique_slug(slugify(title)), title=title, phase=Phase.RESULTS, language="en",
                    description=f"Imported from the PrefLib file {path.name}.", ballot_kind=BallotKind.RANKING)

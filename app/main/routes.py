@@ -1,4 +1,4 @@
-from flask import Blueprint, current_app, jsonify, make_response, redirect, request, url_for
+from flask import Blueprint, current_app, jsonify, make_response, redirect, request
 from sqlalchemy import text
 
 from app.extensions import db

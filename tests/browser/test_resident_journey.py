@@ -1,5 +1,4 @@
 """A resident on a 360 px phone proposes a need, is shown a similar one, supports it instead and comments."""
-import re
 
 import pytest
 from playwright.sync_api import expect

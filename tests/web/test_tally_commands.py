@@ -76,3 +76,9 @@ def test_results_json_is_404_until_results_are_published(runner, client, make_ro
     slug = import_file(runner, "00002-00000001.soi")
     published = client.get(f"/rounds/{slug}/results.json")
     assert published.status_code == 200 and published.get_json()["ranking"][0] == "3"
+
+
+def test_an_import_onto_a_slug_already_in_use_is_refused(runner, make_round):
+    make_round(slug="taken")
+    result = runner.invoke(args=["rounds", "import-preflib", str(PREFLIB / "00002-00000001.soi"), "--slug", "taken"])
+    assert result.exit_code != 0 and "a round with slug 'taken' already exists" in result.stderr
