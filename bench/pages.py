@@ -167,7 +167,7 @@ def main() -> None:
             report("support a need (POST, one write)", load(base, args.clients, args.seconds,
                                                             lambda r, n, i: r.support(7 + (i % 4))))
             casting = load(base, args.clients, args.seconds, lambda r, n, i: r.cast([11 + i % 3, 11 + (i + 1) % 3]))
-            report("cast a ballot (POST + redirected GET)", casting)
+            report("cast a ballot (POST, then GET)", casting)
         finally:
             server.terminate()
             server.wait()
