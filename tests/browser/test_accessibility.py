@@ -23,10 +23,10 @@ def busy_round(make_round, make_need, make_comment, make_support, make_user):
 
 def sign_in(page, base):
     page.goto(f"{base}/account/sign-in")
-    page.get_by_label("Email address").fill("facilitator@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("You are signed in.")).to_be_visible()
+    page.locator("#email").fill("facilitator@example.org")
+    page.locator("#password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".flash--success")).to_be_visible()
 
 
 RESIDENT_PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs?sort=supported&category=safety",
@@ -88,3 +88,21 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
     expect(phone.get_by_text("You support this need.")).to_be_visible()
     expect(phone.get_by_text("4 people say this matters to them")).to_be_visible()
     expect(phone.get_by_role("button", name="Withdraw my support")).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round, make_round, lang):
+    make_round(slug="ranking", phase="rank", max_choices=3)
+    context = browser.new_context(viewport={"width": 320, "height": 640}, extra_http_headers={"Accept-Language": lang})
+    page = context.new_page()
+    sign_in(page, live_server)
+    paths = [p.format(need=busy_round) for p in RESIDENT_PAGES + STAFF_PAGES] + [
+        "/rounds/lewisham/needs/new", "/rounds/ranking/ballot", "/rounds/lewisham/results"]
+    wide = {}
+    for path in paths:
+        page.goto(live_server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide[path] = overflow
+    context.close()
+    assert wide == {}
