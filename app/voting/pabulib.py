@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from app.voting.errors import FileLineError
+
 SECTIONS = ("META", "PROJECTS", "VOTES")
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "ordinal", "scoring")
 
 
-class PabulibError(ValueError):
-    def __init__(self, line: int, reason: str):
-        super().__init__(f"line {line}: {reason}")
-        self.line = line
+class PabulibError(FileLineError):
+    pass
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,14 @@ Format: `# KEY: value` header lines, including `# ALTERNATIVE NAME n: name`, the
 import re
 from dataclasses import dataclass
 
+from app.voting.errors import FileLineError
 from app.voting.profiles import Ranking, RankingProfile
 
 ROW = re.compile(r"^\s*(\d+)\s*:\s*(.*?)\s*$")
 
 
-class PreflibError(ValueError):
-    def __init__(self, line: int, reason: str):
-        super().__init__(f"line {line}: {reason}")
-        self.line = line
+class PreflibError(FileLineError):
+    pass
 
 
 @dataclass(frozen=True)
