@@ -59,11 +59,10 @@ def _fail(reason: str) -> None:
 def import_preflib_command(path, slug):
     """Create a ranking round from a PrefLib .soc/.soi/.toc/.toi file; print its slug last."""
     from app.ballots.imports import import_preflib
-    from app.voting.preflib import PreflibError
 
     try:
         round_ = import_preflib(path, slug)
-    except (OSError, UnicodeDecodeError, PreflibError, ValueError) as error:
+    except (OSError, ValueError) as error:  # file errors, bad encodings, PreflibError, a slug in use
         db.session.rollback()
         _fail(f"{path}: {error}")
     click.echo(f"imported {path.name} as {round_.title!r}")

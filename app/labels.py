@@ -1,4 +1,5 @@
 """Turns the codes of the domain (phases, categories, statuses, reasons) into words."""
+from flask_babel import format_decimal, ngettext
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import language_name
@@ -125,8 +126,6 @@ def tie_break(code: str) -> str:
 
 
 def score(rule: str, value) -> str:
-    from flask_babel import format_decimal, ngettext
-
     if rule == "bradley-terry":
         return format_decimal(value, format="#,##0.0") + "%"
     if rule == "irv":

@@ -1,4 +1,5 @@
 """Reading a ballot form into a draft, and applying the ranking buttons to it. No database."""
+import json
 from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
@@ -70,3 +71,30 @@ def next_pair(needs: list[int], answered: set[frozenset[int]], choose) -> tuple[
         return None
     least = min(seen[a] + seen[b] for a, b in open_pairs)
     return choose([pair for pair in open_pairs if seen[pair[0]] + seen[pair[1]] == least])
+
+
+def from_content(content: str | None) -> Draft:
+    """A stored ballot's content as a draft to show again (an empty draft for no ballot)."""
+    if not content:
+        return Draft()
+    data = json.loads(content)
+    return Draft(order=[tier[0] for tier in data.get("ranking", [])], approved=data.get("approved", []),
+                 points={int(k): v for k, v in data.get("points", {}).items()})
+
+
+def to_content(kind: str, draft: Draft) -> dict:
+    """What is stored for a ranking, approval or points ballot."""
+    if kind == "ranking":
+        return {"ranking": [[n] for n in draft.order]}
+    if kind == "approval":
+        return {"approved": sorted(set(draft.approved))}
+    return {"points": {str(n): p for n, p in sorted(draft.points.items()) if p > 0}}
+
+
+def answers_of(content: str | None) -> dict[str, str]:
+    """A pairwise ballot's answers, keyed "low-high" by need id."""
+    return json.loads(content)["answers"] if content else {}
+
+
+def answered(answers: dict[str, str]) -> set[frozenset[int]]:
+    return {frozenset(int(n) for n in pair.split("-")) for pair in answers}

@@ -23,37 +23,32 @@ def _limits(round_, needs) -> Limits:
                   round_.points_total, round_.points_per_need)
 
 
-def _stored_draft(ballot) -> drafts.Draft:
-    if ballot is None:
-        return drafts.Draft()
-    content = json.loads(ballot.content)
-    return drafts.Draft(order=[tier[0] for tier in content.get("ranking", [])], approved=content.get("approved", []),
-                        points={int(k): v for k, v in content.get("points", {}).items()})
-
-
-def _page(round_, draft, errors=None, status=200, nonce=None, based_on=None, pair=None):
-    participant = current_participant(round_)
-    ballot = casting.current_ballot(round_, participant)
-    needs = counted_needs(round_)
+def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None):
+    """The ballot page or its form fragment; `needs` and `ballot` are what the route already loaded."""
     limits = _limits(round_, needs)
     return render_page(
         "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
         by_id={n.id: n for n in needs}, draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
         points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
-        based_on=ballot.version if based_on is None and ballot else (based_on or 0),
+        based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
         casting_open=round_.phase_on(today()) == Phase.RANK, pair=pair, form=SupportForm(),
         messages=ballot_labels,
     )
+
+
+def _loaded(round_):
+    return counted_needs(round_), casting.current_ballot(round_, current_participant(round_))
 
 
 @bp.get("/ballot")
 def ballot(slug):
     """The resident's ballot: empty, or as last cast, for changing until ranking closes."""
     round_ = get_round(slug)
-    participant = current_participant(round_)
-    stored = casting.current_ballot(round_, participant)
-    pair = _next_pair(round_, stored) if round_.ballot_kind == BallotKind.PAIRWISE else None
-    return _page(round_, _stored_draft(stored), pair=pair)
+    needs, stored = _loaded(round_)
+    pair = None
+    if round_.ballot_kind == BallotKind.PAIRWISE:
+        pair = _next_pair(needs, drafts.answers_of(stored.content if stored else None))
+    return _page(round_, needs, stored, drafts.from_content(stored.content if stored else None), pair=pair)
 
 
 def _errors(round_, draft, limits) -> dict:
@@ -70,40 +65,32 @@ def _errors(round_, draft, limits) -> dict:
     return found
 
 
-def _content(round_, draft) -> dict:
-    if round_.ballot_kind == BallotKind.RANKING:
-        return {"ranking": [[n] for n in draft.order]}
-    if round_.ballot_kind == BallotKind.APPROVAL:
-        return {"approved": sorted(set(draft.approved))}
-    return {"points": {str(n): p for n, p in sorted(draft.points.items()) if p > 0}}
-
-
 @bp.post("/ballot")
 def cast(slug):
     """Edit the draft (ranking buttons, points count) or cast it."""
     round_ = get_round(slug)
     SupportForm().validate_on_submit() or abort(400)
+    needs, stored = _loaded(round_)
     draft = drafts.read(request.form)
     nonce, based_on = request.form.get("nonce") or new_nonce(), request.form.get("based_on", 0, type=int)
     if request.form.get("edit"):
         draft.order = drafts.apply_edit(draft.order, request.form["edit"])
-        return _page(round_, draft, nonce=nonce, based_on=based_on)
-    if request.form.get("preview"):
-        return _page(round_, draft, nonce=nonce, based_on=based_on)
-    errors = _errors(round_, draft, _limits(round_, counted_needs(round_)))
+    if request.form.get("edit") or request.form.get("preview"):
+        return _page(round_, needs, stored, draft, nonce=nonce, based_on=based_on)
+    errors = _errors(round_, draft, _limits(round_, needs))
     if errors:
-        return _page(round_, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
+        return _page(round_, needs, stored, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
     try:
-        result = casting.cast(round_, participant_for(round_), _content(round_, draft), nonce, based_on,
-                              round_.phase_on(today()))
+        result = casting.cast(round_, participant_for(round_), drafts.to_content(round_.ballot_kind.value, draft),
+                              nonce, based_on, round_.phase_on(today()))
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
     _flash_cast(result)
-    if wants_fragment():
-        return _page(round_, draft if result.status != "stale" else _stored_draft(
-            casting.current_ballot(round_, current_participant(round_))))
-    return redirect(url_for("ballots.ballot", slug=slug))
+    if not wants_fragment():
+        return redirect(url_for("ballots.ballot", slug=slug))
+    stored = casting.current_ballot(round_, current_participant(round_))
+    return _page(round_, needs, stored, draft if result.status != "stale" else drafts.from_content(stored.content))
 
 
 def _flash_cast(result) -> None:
@@ -115,10 +102,8 @@ def _flash_cast(result) -> None:
               "success")
 
 
-def _next_pair(round_, stored):
-    answered = {frozenset(int(n) for n in pair.split("-"))
-                for pair in (json.loads(stored.content)["answers"] if stored else {})}
-    return drafts.next_pair([n.id for n in counted_needs(round_)], answered, random.choice)
+def _next_pair(needs, answers: dict[str, str]):
+    return drafts.next_pair([n.id for n in needs], drafts.answered(answers), random.choice)
 
 
 @bp.post("/ballot/pair")
@@ -126,14 +111,15 @@ def answer_pair(slug):
     """Record one "which matters more?" answer and show the next pair."""
     round_ = get_round(slug)
     SupportForm().validate_on_submit() or abort(400)
-    needs = {n.id for n in counted_needs(round_)}
+    needs = counted_needs(round_)
+    ids = {n.id for n in needs}
     first, second = request.form.get("first", type=int), request.form.get("second", type=int)
     answer = request.form.get("answer", "")
-    if first not in needs or second not in needs or first == second or answer not in (str(first), str(second), "none"):
+    if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), "none"):
         abort(400)
     participant = participant_for(round_)
     stored = casting.current_ballot(round_, participant)
-    answers = json.loads(stored.content)["answers"] if stored else {}
+    answers = drafts.answers_of(stored.content if stored else None)
     a, b = sorted((first, second))
     answers[f"{a}-{b}"] = answer
     try:
@@ -145,7 +131,8 @@ def answer_pair(slug):
     if not wants_fragment():
         _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))
-    return _page(round_, drafts.Draft(), pair=_next_pair(round_, casting.current_ballot(round_, participant)))
+    stored = casting.current_ballot(round_, participant)
+    return _page(round_, needs, stored, drafts.Draft(), pair=_next_pair(needs, answers))
 
 
 @bp.get("/receipts")

@@ -35,11 +35,11 @@ class RoundForm(FlaskForm):
     decide_starts = DateField(_l("Panel decides from"), validators=[Optional()])
     results_starts = DateField(_l("Results published on"), validators=[Optional()])
 
-    def __init__(self, *args, language_names=None, kwargs_labels=None, **kwargs):
+    def __init__(self, *args, language_names=None, choice_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
-        kinds, rules, ties = kwargs_labels or ({}, {}, {})
+        kinds, rules, ties = choice_labels or ({}, {}, {})
         self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
         self.rule.choices = [("", _l("The usual method for the ballot"))] + [
             (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes]

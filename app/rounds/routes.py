@@ -23,7 +23,7 @@ def get_round(slug: str) -> Round:
 
 def _form(**kwargs) -> RoundForm:
     return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES},
-                     kwargs_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS), **kwargs)
+                     choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS), **kwargs)
 
 
 def _values(form: RoundForm) -> dict:

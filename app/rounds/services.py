@@ -20,14 +20,13 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "round"
 
 
-def unique_slug(wanted: str, exclude_id: int | None = None) -> str:
-    base, n = wanted, 1
-    while True:
-        existing = db.session.scalar(db.select(Round.id).filter_by(slug=wanted))
-        if existing is None or existing == exclude_id:
-            return wanted
+def unique_slug(wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... whichever is free first."""
+    slug, n = wanted, 1
+    while slug_taken(slug):
         n += 1
-        wanted = f"{base}-{n}"
+        slug = f"{wanted}-{n}"
+    return slug
 
 
 def slug_taken(slug: str, exclude_id: int | None = None) -> bool:
