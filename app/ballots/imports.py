@@ -11,7 +11,7 @@ from app.models import Ballot, BallotKind, Need, Round
 from app.models.ballot import random_id
 from app.needs.services import search_document
 from app.rounds.phases import Phase
-from app.rounds.services import slug_taken, slugify, unique_slug
+from app.rounds.services import slug_reserved, slug_taken, slugify, unique_slug
 from app.voting.preflib import parse
 
 
@@ -22,6 +22,8 @@ class SlugTaken(ValueError):
 def import_preflib(path: Path, slug: str | None = None) -> Round:
     """Everything in one transaction: a file that fails leaves nothing behind."""
     election = parse(path.read_text(encoding="utf-8"))
+    if slug and slug_reserved(slug):
+        raise SlugTaken(f"the slug {slug!r} is kept for one of the app's own pages")
     if slug and slug_taken(slug):
         raise SlugTaken(f"a round with slug {slug!r} already exists")
     title = (election.title or path.stem)[:140]

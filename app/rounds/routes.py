@@ -35,7 +35,10 @@ def _values(form: RoundForm) -> dict:
 def _check_round_form(form: RoundForm, exclude_id: int | None = None) -> bool:
     valid = form.validate_on_submit()
     if form.is_submitted():
-        if form.slug.data and services.slug_taken(form.slug.data, exclude_id):
+        if form.slug.data and services.slug_reserved(form.slug.data):
+            form.slug.errors.append(_("This web address name is kept for one of the app's own pages."))
+            valid = False
+        elif form.slug.data and services.slug_taken(form.slug.data, exclude_id):
             form.slug.errors.append(_("Another round already uses this web address name."))
             valid = False
         for name in services.out_of_order(_values(form)):

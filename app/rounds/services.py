@@ -29,7 +29,17 @@ def unique_slug(wanted: str) -> str:
     return slug
 
 
+# Addresses under /rounds/ that are pages of the app, not rounds.
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def slug_reserved(slug: str) -> bool:
+    return slug in RESERVED_SLUGS
+
+
 def slug_taken(slug: str, exclude_id: int | None = None) -> bool:
+    if slug_reserved(slug):
+        return True
     existing = db.session.scalar(db.select(Round.id).filter_by(slug=slug))
     return existing is not None and existing != exclude_id
 

@@ -166,3 +166,13 @@ def test_a_round_picks_its_ballot_and_counting_method(client, app, make_user, si
     assert "The fewest cannot be more than the most." in page
     missing = post(client, "/rounds/new", {**ROUND, "title": "Third", "ballot_kind": "points"})
     assert "Say how many points each resident spreads." in text_of(missing)
+
+
+def test_a_round_never_takes_an_address_the_app_uses_for_its_own_pages(client, app, make_user, sign_in):
+    make_user()
+    sign_in()
+    created = post(client, "/rounds/new", {**ROUND, "title": "New"})
+    assert created.headers["Location"] == "/rounds/new-2"
+    assert "Now: Propose" in text_of(client.get("/rounds/new-2"))
+    refused = post(client, "/rounds/new", {**ROUND, "title": "Another", "slug": "new"})
+    assert refused.status_code == 422 and "kept for one of the app's own pages" in text_of(refused)
