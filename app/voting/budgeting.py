@@ -18,6 +18,15 @@ GREEDY_RULES = ("greedy", "greedy-no-skip", "greedy-threshold", "greedy-custom",
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a need was or was not funded: a code and its numbers (money as exact Fractions),
+    which the results page puts in words."""
+
+    code: str
+    values: dict
+
+
+@dataclass(frozen=True)
 class Instance:
     budget: Fraction
     costs: dict[str, Fraction]
@@ -29,18 +38,27 @@ def greedy_family(rule: str, instance: Instance, tie_break: TieBreak) -> Outcome
     if rule not in GREEDY_RULES:
         raise ValueError(f"unknown greedy rule {rule!r}")
     ranking, ties = order_by_score(instance.support, tie_break)
-    eligible = [p for p in ranking if rule != "greedy-threshold" or instance.support[p] >= instance.threshold]
-    left, selected, reserve = instance.budget, [], None
-    for project in eligible:
-        cost = instance.costs[project]
-        if cost <= left:
-            selected.append(project)
+    left, selected, why, stopped = instance.budget, [], {}, None
+    for place, need in enumerate(ranking, start=1):
+        cost, support = instance.costs[need], instance.support[need]
+        if rule == "greedy-threshold" and support < instance.threshold:
+            why[need] = Reason("below-threshold", {"support": support, "threshold": instance.threshold})
+        elif stopped is not None:
+            why[need] = Reason("after-stop", {"stopped_at": stopped})
+        elif cost <= left:
+            why[need] = Reason("greedy-funded", {"place": place, "support": support, "left": left})
+            selected.append(need)
             left -= cost
         elif rule in ("greedy-no-skip", "greedy-custom"):
+            stopped = need
             if rule == "greedy-custom" and left >= RESERVE_SHARE * cost:
-                selected.append(project)
-                reserve = project
+                why[need] = Reason("reserve", {"left": left, "cost": cost})
+                selected.append(need)
                 left -= cost
-            break
+            else:
+                why[need] = Reason("no-room-stop", {"left": left, "cost": cost})
+        else:
+            why[need] = Reason("no-room", {"left": left, "cost": cost})
     return Outcome(rule, tie_break.name, ranking, dict(instance.support), ties, selected=tuple(selected),
-                   details={"spent": instance.budget - left, "reserve": reserve})
+                   details={"spent": instance.budget - left, "reserve": stopped if stopped in selected else None,
+                            "why": why})
