@@ -16,10 +16,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app import cli, errors, web
     from app.extensions import babel, csrf, db, htmx, migrate
     from app.i18n import select_locale
-    from app.schema import include_object, render_item
+    from app.schema import compare_type, include_object, render_item
 
     db.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True, compare_type=True,
+    migrate.init_app(app, db, render_as_batch=True, compare_type=compare_type,
                      include_object=include_object, render_item=render_item)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)

@@ -69,6 +69,34 @@ def import_preflib_command(path, slug):
     click.echo(round_.slug)
 
 
+@rounds.command("import-pabulib")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--slug", help="The new round's slug (made from the file's description otherwise).")
+def import_pabulib_command(path, slug):
+    """Create a budgeted round from a Pabulib .pb file; print its slug last."""
+    from app.ballots.imports import import_pabulib
+
+    try:
+        round_ = import_pabulib(path, slug)
+    except (OSError, ValueError) as error:  # file errors, bad encodings, PabulibError, a slug in use
+        db.session.rollback()
+        _fail(f"{path}: {error}")
+    click.echo(f"imported {path.name} as {round_.title!r}")
+    click.echo(round_.slug)
+
+
+@rounds.command("export-pabulib")
+@click.argument("slug")
+def export_pabulib_command(slug):
+    """Print the round as a Pabulib file (ballots pseudonymised)."""
+    from app.ballots.exports import to_pabulib
+
+    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    if round_ is None:
+        _fail(f"no round with slug {slug!r}")
+    click.echo(to_pabulib(round_), nl=False)
+
+
 @rounds.command("tally")
 @click.argument("slug")
 @click.option("--rule", "rule_name", help="A rule name (the round's own rule otherwise).")

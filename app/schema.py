@@ -1,4 +1,6 @@
 """Hooks that keep Alembic's autogenerate and the schema comparison honest."""
+from sqlalchemy import Integer
+
 from app.models.base import UTCDateTime
 
 # Made by hand in migrations (FTS5 on SQLite, a GIN index on PostgreSQL), not by the models.
@@ -16,3 +18,11 @@ def render_item(type_, obj, autogen_context):
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
+
+
+def compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):
+    """SQLite keeps every INTEGER in 64 bits, so INTEGER and BIGINT are the same column there;
+    changing one into the other would rebuild the table (and drop need's search triggers)."""
+    if context.dialect.name == "sqlite" and isinstance(inspected_type, Integer) and isinstance(metadata_type, Integer):
+        return False
+    return None

@@ -1,6 +1,7 @@
 """Cross-cutting web behaviour: page-or-fragment rendering, security headers, template globals."""
 import hashlib
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from datetime import date
@@ -76,12 +77,14 @@ def _template_globals():
     }
 
 
-def money(amount: int | None, currency: str | None) -> str:
+def money(amount: Decimal | int | None, currency: str | None) -> str:
     if amount is None:
         return ""
     if not currency:
         return format_decimal(amount)
-    # Budgets and costs are whole currency units: the locale's pattern, without the decimals.
+    if amount != int(amount):
+        return format_currency(amount, currency)
+    # Whole amounts read better without ",00": the locale's pattern, without the decimals.
     pattern = re.sub(r"\.0+", "", get_locale().currency_formats["standard"].pattern)
     return format_currency(amount, currency, format=pattern, currency_digits=False)
 

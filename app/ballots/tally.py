@@ -1,11 +1,16 @@
 """The one bridge between stored ballots and the pure tally rules."""
 import json
 from collections import Counter
+from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Ballot, BallotKind, Need, NeedStatus, Round
+from app.opendata.records import json_number
+from app.voting.budget_profiles import budget_election
+from app.voting.budget_rules import BUDGET_RULES, allocate
 from app.voting.outcome import Outcome
 from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
 from app.voting.rules import RULES_FOR_BALLOT, rule
@@ -14,6 +19,10 @@ from app.voting.ties import make_tie_break
 
 def default_rule(round_: Round) -> str:
     return round_.rule or RULES_FOR_BALLOT[round_.ballot_kind.value][0]
+
+
+def exact(round_: Round, stored: int) -> Fraction:
+    return Fraction(stored, 10 ** round_.money_scale)
 
 
 def counted_needs(round_: Round) -> list[Need]:
@@ -67,18 +76,40 @@ def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = N
 def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[Outcome]:
     """Count the same ballots by several rules, reading them once."""
     needs = counted_needs(round_)
-    counts = [rule(name, round_.ballot_kind.value) for name in rule_names]
-    costs = {need.public_id: need.cost for need in needs if need.cost is not None}
+    for name in rule_names:
+        if name not in BUDGET_RULES:
+            rule(name, round_.ballot_kind.value)
+    costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
     order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
     profile = build_profile(round_, needs)
-    return [count(profile, order) for count in counts]
+    election = None
+    outcomes = []
+    for name in rule_names:
+        if name in BUDGET_RULES:
+            election = election or _budget_election(round_, profile, costs)
+            outcomes.append(allocate(name, election, order))
+        else:
+            outcomes.append(rule(name, round_.ballot_kind.value)(profile, order))
+    return outcomes
+
+
+def _budget_election(round_: Round, profile, costs):
+    if not round_.budget or len(costs) < len(profile.candidates):
+        raise ValueError("budget rules need the round's budget and a cost for every need")
+    longest = round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
+    return budget_election(profile, exact(round_, round_.budget), costs, round_.support_threshold or 0, longest)
 
 
 def outcome_record(round_: Round, outcome: Outcome) -> dict:
     """The tally output shape of CONTRACT.md."""
     return {
         "round": round_.slug, "rule": outcome.rule, "tie_break": outcome.tie_break,
-        "budget": round_.budget, "spent": 0, "selected": list(outcome.selected),
+        "budget": json_number(round_.amount(round_.budget)),
+        "spent": json_number(_decimal(outcome.details.get("spent", 0))), "selected": list(outcome.selected),
         "ranking": list(outcome.ranking), "scores": outcome.scores,
         "ties": [{"between": list(t.between), "chose": t.chose, "by": t.by} for t in outcome.ties],
     }
+
+
+def _decimal(amount: Fraction) -> Decimal:
+    return Decimal(amount.numerator) / Decimal(amount.denominator)

@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -31,7 +31,7 @@ class Need(db.Model):
     area: Mapped[str] = mapped_column(String(120), default="")
     category: Mapped[str] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(16))
-    cost: Mapped[int | None] = mapped_column(Integer)
+    cost: Mapped[int | None] = mapped_column(BigInteger)  # in the round's money units (Round.money_scale)
     # The id a source file gave it (a Pabulib project_id, a PrefLib alternative number).
     external_id: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[NeedStatus] = mapped_column(code_enum(NeedStatus, "need_status"), default=NeedStatus.OPEN)

@@ -1,7 +1,8 @@
 """A participatory round and its phase schedule."""
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import Date, Integer, String, Text, false
+from sqlalchemy import BigInteger, Date, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -19,7 +20,10 @@ class Round(db.Model):
     # Smaller areas (wards, estates) residents pick from, one per line.
     area_choices: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(16), default="en")
-    budget: Mapped[int | None] = mapped_column(Integer)
+    # Money is stored as whole numbers of 10**-money_scale currency units: 0 for whole units,
+    # 2 for pence or grosze, so imported decimal costs stay exact.
+    budget: Mapped[int | None] = mapped_column(BigInteger)
+    money_scale: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     currency: Mapped[str | None] = mapped_column(String(3))
     phase: Mapped[Phase] = mapped_column(code_enum(Phase, "phase"), default=Phase.PROPOSE)
     propose_starts: Mapped[date | None] = mapped_column(Date)
@@ -38,6 +42,10 @@ class Round(db.Model):
     rule: Mapped[str] = mapped_column(String(32), default="", server_default="")
     tie_break: Mapped[str] = mapped_column(String(32), default="lexicographic", server_default="lexicographic")
     # False (the default) keeps results hidden until ranking closes, so early counts do not sway later voters.
+    # Budget rules: needs with less support than this are not funded (greedy-threshold).
+    support_threshold: Mapped[int | None] = mapped_column(Integer)
+    # The META section of the Pabulib file the round came from, as JSON, so an export keeps it.
+    source_meta: Mapped[str] = mapped_column(Text, default="", server_default="")
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -54,6 +62,10 @@ class Round(db.Model):
     def results_published_on(self, today: date) -> bool:
         phase = self.phase_on(today)
         return phase in (Phase.DECIDE, Phase.RESULTS) or (self.results_live and phase == Phase.RANK)
+
+    def amount(self, stored: int | None) -> Decimal | None:
+        """A stored sum of money in currency units."""
+        return None if stored is None else Decimal(stored).scaleb(-self.money_scale)
 
     @property
     def areas(self) -> list[str]:

@@ -2,9 +2,9 @@ from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Need, NeedStatus
+from app.models import Need, NeedStatus, Round
 from app.needs.queries import comment_count, support_count
-from app.opendata.records import to_csv
+from app.opendata.records import json_number, to_csv
 from app.rounds.routes import get_round
 
 bp = Blueprint("opendata", __name__, url_prefix="/rounds/<slug>")
@@ -14,10 +14,10 @@ def _records(round_) -> list[dict]:
     rows = db.session.execute(
         select(Need, support_count(), comment_count()).where(Need.round_id == round_.id).order_by(Need.id)
     ).all()
-    return [_record(need, supports, comments) for need, supports, comments in rows]
+    return [_record(round_, need, supports, comments) for need, supports, comments in rows]
 
 
-def _record(need: Need, supports: int, comments: int) -> dict:
+def _record(round_: Round, need: Need, supports: int, comments: int) -> dict:
     # A hidden need keeps its row, so counts add up, but not the words a moderator took down.
     shown = need.status != NeedStatus.HIDDEN
     return {
@@ -25,7 +25,7 @@ def _record(need: Need, supports: int, comments: int) -> dict:
         "title": need.title if shown else None,
         "description": need.description if shown else None,
         "language": need.language,
-        "cost": need.cost,
+        "cost": json_number(round_.amount(need.cost)),
         "support": supports,
         "comments": comments,
         "status": need.status.value,
@@ -65,3 +65,21 @@ def results_json(slug):
     if not round_.results_published_on(today()):
         abort(404)
     return jsonify(outcome_record(round_, tally(round_)))
+
+
+@bp.get("/export.pb")
+def export_pabulib(slug):
+    """The round as a Pabulib file, ballots pseudonymised; 404 until results are published,
+    since the ballots would give the count away early."""
+    from app.ballots.exports import NotExportable, to_pabulib
+    from app.web import today
+
+    round_ = get_round(slug)
+    if not round_.results_published_on(today()):
+        abort(404)
+    try:
+        text = to_pabulib(round_)
+    except NotExportable:
+        abort(404)
+    return Response(text, mimetype="text/plain", headers={
+        "Content-Disposition": f'attachment; filename="{round_.slug}.pb"'})

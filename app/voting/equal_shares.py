@@ -42,6 +42,19 @@ class Approvals:
                 lists[need].append(voter)
         return cls(len(ballots), {need: np.array(v, dtype=np.int64) for need, v in lists.items()})
 
+    @classmethod
+    def from_counted(cls, ballots, needs) -> "Approvals":
+        """From (needs named, how many voters cast that ballot) pairs, as profiles hold them."""
+        parts: dict[str, list[np.ndarray]] = {need: [] for need in needs}
+        voter = 0
+        for named, count in ballots:
+            block = np.arange(voter, voter + count, dtype=np.int64)
+            for need in set(named):
+                parts[need].append(block)
+            voter += count
+        return cls(voter, {need: np.concatenate(p) if p else np.zeros(0, dtype=np.int64)
+                           for need, p in parts.items()})
+
     def count(self, need: str) -> int:
         return len(self.supporters[need])
 

@@ -4,6 +4,7 @@ A file has three sections, META, PROJECTS and VOTES, each a `;`-separated table 
 header row. Money is read exactly, as fractions of the decimals written (no floats).
 """
 import csv
+import io
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -160,3 +161,24 @@ def support(election: Election) -> Counter:
         for position, project in enumerate(vote.projects):
             total[project] += k - position
     return total
+
+
+def write(meta: dict[str, str], projects: list[dict[str, str]], votes: list[dict[str, str]]) -> str:
+    """A Pabulib file: META, then PROJECTS and VOTES with the columns of their first rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(["META"])
+    writer.writerow(["key", "value"])
+    writer.writerows(meta.items())
+    for name, rows in (("PROJECTS", projects), ("VOTES", votes)):
+        writer.writerow([name])
+        columns = list(rows[0]) if rows else ["project_id", "cost"] if name == "PROJECTS" else ["voter_id", "vote"]
+        writer.writerow(columns)
+        writer.writerows([row.get(c, "") for c in columns] for row in rows)
+    return out.getvalue()
+
+
+def decimal_text(amount: Fraction) -> str:
+    """An exact decimal amount as Pabulib writes it: 1716138.17, 24186815."""
+    whole = Decimal(amount.numerator) / Decimal(amount.denominator)
+    return format(whole.normalize(), "f")

@@ -11,6 +11,7 @@ from app.voting.pabulib import parse, support
 from app.voting.ties import make_tie_break
 
 PABULIB = Path(__file__).resolve().parents[1] / "data" / "pabulib"
+SHARES_CITIES = ("Netherlands_Assen_2024", "Poland_Swiecie_2023", "Poland_Wieliczka_2023_Green_Budget")
 
 # Four voters, budget 100, so each starts with 25. a: voters 0-2; b: voter 3; c: voters 2 and 3.
 BALLOTS = [("a",), ("a",), ("a", "c"), ("b", "c")]
@@ -76,7 +77,7 @@ def city(name):
     return election, BudgetElection(Instance(election.budget, costs, dict(support(election))), approvals), funded
 
 
-@pytest.mark.parametrize("name", ["Netherlands_Assen_2024", "Poland_Swiecie_2023", "Poland_Wieliczka_2023_Green_Budget"])
+@pytest.mark.parametrize("name", SHARES_CITIES)
 def test_the_equal_shares_cities_are_reproduced(name):
     election, budget_election, funded = city(name)
     rule = election.meta["rule"]
@@ -98,3 +99,20 @@ def test_assen_needs_no_greedy_top_up():
     election, budget_election, funded = city("Netherlands_Assen_2024")
     order = make_tie_break("lexicographic", election.projects)
     assert set(allocate("equalshares/add1", budget_election, order, top_up=True).selected) != funded
+
+
+
+def test_every_file_with_a_real_outcome_is_checked_except_budapest():
+    from tests.unit.test_budgeting import city_files
+
+    with_outcome = {path.stem for path in PABULIB.glob("*.pb")
+                    if all("selected" in row for row in parse(path.read_text(encoding="utf-8")).projects.values())}
+    checked = {param.id for param in city_files()} | set(SHARES_CITIES)
+    assert with_outcome - checked == {"Hungary_Budapest_2023_VIII_Jozsefvaros"}
+
+
+def test_budapest_online_votes_alone_do_not_give_the_real_outcome():
+    election, budget_election, funded = city("Hungary_Budapest_2023_VIII_Jozsefvaros")
+    order = make_tie_break("lexicographic", election.projects)
+    assert election.meta["rule"] == "unknown"
+    assert set(allocate("greedy", budget_election, order).selected) != funded

@@ -6,7 +6,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
 from app.extensions import db
-from app.schema import include_object
+from app.schema import compare_type, include_object
 
 SCHEMA = "migration_check"
 
@@ -28,7 +28,7 @@ def test_upgrading_an_empty_database_gives_the_models_and_downgrading_removes_th
     with fresh.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
+            context = MigrationContext.configure(connection, opts={"compare_type": compare_type, "include_object": include_object})
             assert compare_metadata(context, db.metadata) == []
             tables = set(inspect(connection).get_table_names())
         assert {table.name for table in db.metadata.sorted_tables} <= tables
