@@ -84,7 +84,19 @@ RULE_NAMES = {
     "schulze": _l("Schulze"), "borda": _l("Borda count"), "ranked-pairs": _l("Ranked pairs"),
     "copeland": _l("Copeland"), "irv": _l("Instant runoff"), "approval": _l("Approval"),
     "points": _l("Points"), "bradley-terry": _l("Pairwise comparison (Bradley-Terry)"),
+    "greedy": _l("Greedy"), "greedy-no-skip": _l("Greedy, stopping at the first need that does not fit"),
+    "greedy-threshold": _l("Greedy with a support threshold"), "greedy-custom": _l("Greedy with an 80 per cent reserve"),
+    "greedy-exclusive": _l("Greedy"), "equalshares": _l("Equal Shares"),
+    "equalshares/add1": _l("Equal Shares"), "equalshares/add1-comparison": _l("Equal Shares, compared with greedy"),
+    "phragmen": _l("Phragmén"),
 }
+BUDGET_EXPLANATION_GREEDY = _l(
+    "Greedy: needs are funded in order of support, most first. A need that costs more than the money left is "
+    "passed over and the next one is tried.")
+BUDGET_EXPLANATION_SHARES = _l(
+    "Equal Shares: every voter gets an equal share of the budget. A need is funded when its supporters can pay "
+    "for it together, each paying the same amount (or all they have left). The need that asks least of each "
+    "supporter goes first. Shares are raised a little at a time until the money is spent as fully as possible.")
 
 RULE_EXPLANATIONS = {
     "schulze": _l("Schulze method: every need is compared with every other need, head to head. A need beats "
@@ -99,6 +111,19 @@ RULE_EXPLANATIONS = {
               "next choice, round after round, until one need is left."),
     "approval": _l("Approval: each need scores the number of residents who chose it."),
     "points": _l("Points: each need scores the points residents gave it."),
+    "greedy": BUDGET_EXPLANATION_GREEDY, "greedy-exclusive": BUDGET_EXPLANATION_GREEDY,
+    "greedy-no-skip": _l("Greedy, stopping at the first need that does not fit: needs are funded in order of "
+                         "support, most first, until one costs more than the money left."),
+    "greedy-threshold": _l("Greedy with a threshold: needs below the support threshold are left out first; the "
+                           "rest are funded in order of support, skipping any that cost more than the money left."),
+    "greedy-custom": _l("Greedy with a reserve: needs are funded in order of support until one does not fit; "
+                        "that one is still funded if at least 80 per cent of its cost is left."),
+    "equalshares": BUDGET_EXPLANATION_SHARES, "equalshares/add1": BUDGET_EXPLANATION_SHARES,
+    "equalshares/add1-comparison": _l(
+        "Equal Shares, then a check: the Equal Shares outcome is compared with plain greedy, and greedy is kept "
+        "only if more voters have more of their needs funded under it."),
+    "phragmen": _l("Phragmén: voters earn money at the same steady rate. As soon as a need's supporters have "
+                   "earned its cost together, it is bought with their money, until the next need does not fit."),
     "bradley-terry": _l("Pairwise comparison: from every \u201cwhich matters more?\u201d answer, the "
                         "Bradley-Terry model estimates each need's strength. The score is the chance, in "
                         "percent, that the need is preferred to another need picked at random."),
@@ -137,3 +162,44 @@ def score(rule: str, value) -> str:
     if rule == "copeland":
         return str(_l("wins minus losses: %(score)s", score=format_decimal(value)))
     return ngettext("%(num)d point", "%(num)d points", value) if rule in ("borda", "points") else format_decimal(value)
+
+
+def funding_reason(reason, money) -> str:
+    """Why a need was or was not funded, in words. `money` formats an exact amount."""
+    v = reason.values
+    code = reason.code
+    if code == "greedy-funded":
+        return str(_l("Funded: number %(place)d by support, and it fitted in the %(left)s left.",
+                      place=v["place"], left=money(v["left"])))
+    if code == "reserve":
+        return str(_l("Funded from the 80%% reserve: %(left)s was left, at least 80%% of its cost, %(cost)s.",
+                      left=money(v["left"]), cost=money(v["cost"])))
+    if code in ("no-room", "no-room-stop", "shares-short"):
+        return str(_l("Not funded: %(left)s was left for it, and it costs %(cost)s.", left=money(v["left"]),
+                      cost=money(v["cost"]))) if code != "shares-short" else str(
+            _l("Not funded: its supporters had %(left)s left, and it costs %(cost)s.", left=money(v["left"]),
+               cost=money(v["cost"])))
+    if code == "after-stop":
+        return str(_l("Not funded: the count stopped at an earlier need that did not fit."))
+    if code == "below-threshold":
+        return str(_l("Not funded: its support, %(support)s, is below the threshold of %(threshold)s.",
+                      support=format_decimal(v["support"]), threshold=format_decimal(v["threshold"])))
+    if code == "shares-funded":
+        paid = ngettext("Funded: its %(num)d supporter paid %(share)s.",
+                        "Funded: its %(num)d supporters paid %(share)s each.", v["payers"], share=money(v["share"]))
+        if v["exhausted"]:
+            paid += " " + ngettext("%(num)d more paid all they had left.", "%(num)d more paid all they had left.",
+                                   v["exhausted"])
+        return paid
+    if code == "phragmen-funded":
+        return ngettext("Funded: its cost was shared by its %(num)d supporter.",
+                        "Funded: its cost was shared evenly by its %(num)d supporters.", v["supporters"])
+    if code == "phragmen-stopped":
+        return str(_l("Not funded: the count stopped when the next need to buy did not fit the budget."))
+    if code == "over-budget":
+        return str(_l("Not funded: it costs more than the whole budget."))
+    if code == "topped-up":
+        return str(_l("Funded from the money left at the end."))
+    if code == "free":
+        return str(_l("Funded: it costs nothing."))
+    return str(_l("Not funded: nobody voted for it."))

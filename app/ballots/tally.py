@@ -113,3 +113,19 @@ def outcome_record(round_: Round, outcome: Outcome) -> dict:
 
 def _decimal(amount: Fraction) -> Decimal:
     return Decimal(amount.numerator) / Decimal(amount.denominator)
+
+
+def compare_budget_rules(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[dict]:
+    """Each rule's outcome on the same ballots, with the money it spends and how many voters
+    get at least one funded need they voted for."""
+    needs = counted_needs(round_)
+    costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
+    order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
+    election = _budget_election(round_, build_profile(round_, needs), costs)
+    rows = []
+    for name in rule_names:
+        outcome = allocate(name, election, order)
+        served = int((election.approvals.winners_per_voter(outcome.selected) > 0).sum())
+        rows.append({"outcome": outcome, "spent": outcome.details["spent"], "served": served,
+                     "voters": election.approvals.voters})
+    return rows

@@ -1,11 +1,18 @@
-from flask import Blueprint
+from decimal import ROUND_HALF_UP, Decimal
 
+from flask import Blueprint, request
+
+from app import labels
+from app.accounts.current import can_manage, current_user, require, staff_required
 from app.ballots.casting import turnout
-from app.ballots.tally import counted_needs, default_rule, tally_by
+from app.ballots.tally import compare_budget_rules, counted_needs, default_rule, tally_by
 from app.models import BallotKind
 from app.rounds.routes import get_round
+from app.voting.budget_rules import BUDGET_RULES
 from app.voting.rules import RULES_FOR_BALLOT
-from app.web import render_page, today
+from app.web import money, render_page, today
+
+COMPARED_BY_DEFAULT = ("greedy", "equalshares/add1")
 
 bp = Blueprint("results", __name__, url_prefix="/rounds/<slug>")
 
@@ -17,6 +24,8 @@ def show(slug):
     if not round_.results_published_on(today()):
         return render_page("results/show.html", round=round_, published=False, voters=turnout(round_))
     rule = default_rule(round_)
+    if rule in BUDGET_RULES:
+        return _budget_results(round_, rule)
     others = [name for name in RULES_FOR_BALLOT["ranking"] if name != rule] if round_.ballot_kind == BallotKind.RANKING else []
     outcome, *rest = tally_by(round_, [rule, *others])
     compared = [outcome, *rest] if others else []
@@ -27,3 +36,41 @@ def show(slug):
         voters=turnout(round_), compared=compared, top=top, rule=rule,
         winners_agree=len({o.winner for o in compared}) <= 1,
     )
+
+
+def _money(round_):
+    def formatted(amount) -> str:
+        whole = (Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return money(whole.normalize() if whole == whole.to_integral() else whole, round_.currency)
+    return formatted
+
+
+def _budget_results(round_, rule):
+    outcome = tally_by(round_, [rule])[0]
+    formatted = _money(round_)
+    why = {need: labels.funding_reason(reason, formatted) for need, reason in outcome.details["why"].items()}
+    return render_page(
+        "results/budget.html", round=round_, outcome=outcome, rule=rule, why=why, voters=turnout(round_),
+        needs={need.public_id: need for need in counted_needs(round_)}, funded=set(outcome.selected),
+        spent=formatted(outcome.details["spent"]), comparison=outcome.details.get("comparison"),
+        can_compare=can_manage(current_user(), round_),
+    )
+
+
+@bp.get("/results/compare")
+@staff_required
+def compare(slug):
+    """What if: the same ballots counted by several budget rules, side by side (facilitators)."""
+    round_ = get_round(slug)
+    require(can_manage(current_user(), round_))
+    chosen = [r for r in request.args.getlist("rule") if r in BUDGET_RULES] or list(COMPARED_BY_DEFAULT)
+    try:
+        rows = compare_budget_rules(round_, chosen)
+    except ValueError:
+        rows = []
+    formatted = _money(round_)
+    for row in rows:
+        row["spent_text"] = formatted(row["spent"])
+        row["funded"] = set(row["outcome"].selected)
+    return render_page("results/compare.html", round=round_, rows=rows, chosen=chosen, rules=BUDGET_RULES,
+                       needs=counted_needs(round_), budget=round_.amount(round_.budget))

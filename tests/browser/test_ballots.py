@@ -89,3 +89,23 @@ def test_results_and_receipts_of_a_real_election_pass_axe(phone, live_server, ax
     phone.goto(f"{live_server}/rounds/{slug}/receipts")
     expect(phone.locator(".receipts li")).to_have_count(475)
     assert_accessible(phone, axe_source, f"receipts-{lang}")
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_the_results_of_an_imported_budget_round_explain_each_need_on_a_phone(phone, live_server, axe_source, runner):
+    from pathlib import Path
+
+    assen = Path(__file__).resolve().parents[1] / "data" / "pabulib" / "Netherlands_Assen_2024.pb"
+    slug = runner.invoke(args=["rounds", "import-pabulib", str(assen)]).output.strip().splitlines()[-1]
+    lang = "ar" if "ar" in phone.context.pages[0].evaluate("navigator.language") else "en"
+    phone.goto(f"{live_server}/rounds/{slug}/results")
+    expect(phone.locator(".budget-results .result")).to_have_count(14)
+    from app.voting.pabulib import parse
+
+    city = parse(assen.read_text(encoding="utf-8"))
+    funded = sum(row["selected"] == "1" for row in city.projects.values())
+    expect(phone.locator(".budget-results .funded")).to_have_count(funded)
+    funded_reason = "Funded: its " if lang == "en" else "مُوّلت"
+    expect(phone.locator(".funded .result-why").first).to_contain_text(funded_reason)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(phone, axe_source, f"budget-results-{lang}")

@@ -136,3 +136,31 @@ def test_the_export_url_waits_for_published_results(runner, client, app):
         db.session.scalar(db.select(Round).filter_by(slug=slug)).phase = "rank"
         db.session.commit()
     assert client.get(f"/rounds/{slug}/export.pb").status_code == 404
+
+
+def test_the_results_page_says_why_each_need_was_or_was_not_funded(runner, client, app):
+    slug = import_file(runner, PABULIB / "Netherlands_Assen_2024.pb", "--slug", "assen")
+    page = client.get(f"/rounds/{slug}/results").get_data(as_text=True)
+    outcome = tally(runner, slug)
+    with app.app_context():
+        round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+        names = {n.external_id: n.title for n in db.session.scalars(db.select(Need).filter_by(round_id=round_.id))}
+    assert f"{len(outcome['selected'])} needs funded, spending €76,700 of €100,000." in page
+    assert page.count("Funded: its ") == len(outcome["selected"])
+    assert page.count("Not funded: its supporters had ") == len(names) - len(outcome["selected"])
+    assert names[outcome["selected"][0]] in page
+    assert "Compare counting rules" not in page  # residents do not get the what-if link
+
+
+def test_a_facilitator_compares_rules_on_the_same_ballots(runner, client, app, make_user, sign_in):
+    slug = import_file(runner, PABULIB / "Netherlands_Assen_2024.pb", "--slug", "assen")
+    url = f"/rounds/{slug}/results/compare?rule=greedy&rule=equalshares/add1&rule=phragmen"
+    assert client.get(url).status_code == 302  # not signed in
+    make_user("facilitator@example.org", role="facilitator")
+    sign_in("facilitator@example.org")
+    page = client.get(url).get_data(as_text=True)
+    greedy, shares = tally(runner, slug, "--rule", "greedy"), tally(runner, slug)
+    assert "Voters with at least one funded need they voted for" in page
+    for outcome in (greedy, shares):
+        assert f"<td>{len(outcome['selected'])}</td>" in page
+    assert "€76,700 / €100,000" in page and "phragmen" in page
