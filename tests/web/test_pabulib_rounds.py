@@ -164,3 +164,10 @@ def test_a_facilitator_compares_rules_on_the_same_ballots(runner, client, app, m
     for outcome in (greedy, shares):
         assert f"<td>{len(outcome['selected'])}</td>" in page
     assert "€76,700 / €100,000" in page and "phragmen" in page
+
+
+def test_a_round_from_lodz_gets_a_readable_slug():
+    from app.rounds.services import slugify
+
+    assert slugify("Municipal PB in Łódź") == "municipal-pb-in-lodz"
+    assert slugify("Straße, Ærø") == "strasse-aero"
