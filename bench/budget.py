@@ -9,7 +9,6 @@ with the same switch (stop_when_exhaustive=True), and also timed with the cities
 import math
 import sys
 import time
-from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +55,7 @@ def theirs(path):
                                                             tie_breaking=lexico_tie_breaking)),
         "equalshares/add1 (stop when exhaustive)": lambda: names(method_of_equal_shares_scheme(
             instance, profile, profile.as_sat_profile(Cost_Sat),
-            Fraction(math.floor(instance.budget_limit / profile.num_ballots())), [], lexico_tie_breaking,
+            math.floor(instance.budget_limit / profile.num_ballots()), [], lexico_tie_breaking,
             voter_budget_increment=1, binary_sat=True)),
         "phragmen": lambda: names(sequential_phragmen(instance, profile, tie_breaking=lexico_tie_breaking)),
     }
