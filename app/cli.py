@@ -53,6 +53,23 @@ def _fail(reason: str) -> None:
     sys.exit(1)
 
 
+def _import_round(importer, path: Path, slug: str | None) -> None:
+    try:
+        round_ = importer(path, slug)
+    except (OSError, ValueError) as error:  # file errors, bad encodings, a file's own errors, a slug in use
+        db.session.rollback()
+        _fail(f"{path}: {error}")
+    click.echo(f"imported {path.name} as {round_.title!r}")
+    click.echo(round_.slug)
+
+
+def _round_or_fail(slug: str) -> Round:
+    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    if round_ is None:
+        _fail(f"no round with slug {slug!r}")
+    return round_
+
+
 @rounds.command("import-preflib")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--slug", help="The new round's slug (made from the file's title otherwise).")
@@ -60,13 +77,7 @@ def import_preflib_command(path, slug):
     """Create a ranking round from a PrefLib .soc/.soi/.toc/.toi file; print its slug last."""
     from app.ballots.imports import import_preflib
 
-    try:
-        round_ = import_preflib(path, slug)
-    except (OSError, ValueError) as error:  # file errors, bad encodings, PreflibError, a slug in use
-        db.session.rollback()
-        _fail(f"{path}: {error}")
-    click.echo(f"imported {path.name} as {round_.title!r}")
-    click.echo(round_.slug)
+    _import_round(import_preflib, path, slug)
 
 
 @rounds.command("import-pabulib")
@@ -76,13 +87,7 @@ def import_pabulib_command(path, slug):
     """Create a budgeted round from a Pabulib .pb file; print its slug last."""
     from app.ballots.imports import import_pabulib
 
-    try:
-        round_ = import_pabulib(path, slug)
-    except (OSError, ValueError) as error:  # file errors, bad encodings, PabulibError, a slug in use
-        db.session.rollback()
-        _fail(f"{path}: {error}")
-    click.echo(f"imported {path.name} as {round_.title!r}")
-    click.echo(round_.slug)
+    _import_round(import_pabulib, path, slug)
 
 
 @rounds.command("export-pabulib")
@@ -91,9 +96,7 @@ def export_pabulib_command(slug):
     """Print the round as a Pabulib file (ballots pseudonymised)."""
     from app.ballots.exports import to_pabulib
 
-    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
-    if round_ is None:
-        _fail(f"no round with slug {slug!r}")
+    round_ = _round_or_fail(slug)
     click.echo(to_pabulib(round_), nl=False)
 
 
@@ -105,9 +108,7 @@ def tally_command(slug, rule_name, tie_break):
     """Print the outcome of a round as one JSON object."""
     from app.ballots.tally import outcome_record, tally
 
-    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
-    if round_ is None:
-        _fail(f"no round with slug {slug!r}")
+    round_ = _round_or_fail(slug)
     try:
         outcome = tally(round_, rule_name, tie_break)
     except ValueError as error:

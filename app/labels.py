@@ -174,11 +174,12 @@ def funding_reason(reason, money) -> str:
     if code == "reserve":
         return str(_l("Funded from the 80%% reserve: %(left)s was left, at least 80%% of its cost, %(cost)s.",
                       left=money(v["left"]), cost=money(v["cost"])))
-    if code in ("no-room", "no-room-stop", "shares-short"):
+    if code in ("no-room", "no-room-stop"):
         return str(_l("Not funded: %(left)s was left for it, and it costs %(cost)s.", left=money(v["left"]),
-                      cost=money(v["cost"]))) if code != "shares-short" else str(
-            _l("Not funded: its supporters had %(left)s left, and it costs %(cost)s.", left=money(v["left"]),
-               cost=money(v["cost"])))
+                      cost=money(v["cost"])))
+    if code == "shares-short":
+        return str(_l("Not funded: its supporters had %(left)s left, and it costs %(cost)s.", left=money(v["left"]),
+                      cost=money(v["cost"])))
     if code == "after-stop":
         return str(_l("Not funded: the count stopped at an earlier need that did not fit."))
     if code == "below-threshold":

@@ -2,7 +2,6 @@
 numbers say nothing about who voted or when."""
 import json
 from collections import Counter
-from datetime import date
 
 from sqlalchemy import select
 
@@ -18,7 +17,7 @@ class NotExportable(ValueError):
     pass
 
 
-def to_pabulib(round_: Round, today: date | None = None) -> str:
+def to_pabulib(round_: Round) -> str:
     if round_.ballot_kind not in VOTE_TYPES:
         raise NotExportable("Pabulib holds approval, points and ranking ballots, not pairwise comparisons")
     needs = counted_needs(round_)
@@ -27,7 +26,7 @@ def to_pabulib(round_: Round, today: date | None = None) -> str:
              for number, content in enumerate(db.session.scalars(
                  select(Ballot.content).where(Ballot.round_id == round_.id).order_by(Ballot.id)), start=1)]
     named = Counter(p for vote in votes for p in vote["vote"].split(",") if p)
-    outcome = _outcome(round_, today)
+    outcome = _outcome(round_)
     projects = []
     for need in needs:
         row = {"project_id": need.public_id, "cost": pabulib.decimal_text(exact(round_, need.cost or 0)),
@@ -49,10 +48,8 @@ def _vote(number: int, kind: BallotKind, content: dict, public: dict[int, str]) 
     return {"voter_id": str(number), "vote": ",".join(n for n, _ in given), "points": ",".join(str(p) for _, p in given)}
 
 
-def _outcome(round_: Round, today: date | None):
-    """The round's own outcome, once its results are public."""
-    if today is not None and not round_.results_published_on(today):
-        return None
+def _outcome(round_: Round):
+    """The round's own outcome, for the score and selected columns (none if it cannot be counted)."""
     try:
         return tally(round_)
     except ValueError:

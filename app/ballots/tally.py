@@ -1,7 +1,6 @@
 """The one bridge between stored ballots and the pure tally rules."""
 import json
 from collections import Counter
-from decimal import Decimal
 from fractions import Fraction
 
 from sqlalchemy import select
@@ -12,6 +11,7 @@ from app.opendata.records import json_number
 from app.voting.budget_profiles import budget_election
 from app.voting.budget_rules import BUDGET_RULES, allocate
 from app.voting.outcome import Outcome
+from app.voting.pabulib import as_decimal
 from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
 from app.voting.rules import RULES_FOR_BALLOT, rule
 from app.voting.ties import make_tie_break
@@ -75,22 +75,19 @@ def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = N
 
 def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[Outcome]:
     """Count the same ballots by several rules, reading them once."""
+    counts = {name: None if name in BUDGET_RULES else rule(name, round_.ballot_kind.value) for name in rule_names}
+    profile, costs, order = _ballots(round_, tie_break)
+    election = _budget_election(round_, profile, costs) if None in counts.values() else None
+    return [allocate(name, election, order) if count is None else count(profile, order)
+            for name, count in counts.items()]
+
+
+def _ballots(round_: Round, tie_break: str | None):
+    """The round's ballots as a profile, its needs' exact costs, and the tie-break order."""
     needs = counted_needs(round_)
-    for name in rule_names:
-        if name not in BUDGET_RULES:
-            rule(name, round_.ballot_kind.value)
     costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
     order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
-    profile = build_profile(round_, needs)
-    election = None
-    outcomes = []
-    for name in rule_names:
-        if name in BUDGET_RULES:
-            election = election or _budget_election(round_, profile, costs)
-            outcomes.append(allocate(name, election, order))
-        else:
-            outcomes.append(rule(name, round_.ballot_kind.value)(profile, order))
-    return outcomes
+    return build_profile(round_, needs), costs, order
 
 
 def _budget_election(round_: Round, profile, costs):
@@ -105,23 +102,17 @@ def outcome_record(round_: Round, outcome: Outcome) -> dict:
     return {
         "round": round_.slug, "rule": outcome.rule, "tie_break": outcome.tie_break,
         "budget": json_number(round_.amount(round_.budget)),
-        "spent": json_number(_decimal(outcome.details.get("spent", 0))), "selected": list(outcome.selected),
+        "spent": json_number(as_decimal(Fraction(outcome.details.get("spent", 0)))), "selected": list(outcome.selected),
         "ranking": list(outcome.ranking), "scores": outcome.scores,
         "ties": [{"between": list(t.between), "chose": t.chose, "by": t.by} for t in outcome.ties],
     }
 
 
-def _decimal(amount: Fraction) -> Decimal:
-    return Decimal(amount.numerator) / Decimal(amount.denominator)
-
-
 def compare_budget_rules(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[dict]:
     """Each rule's outcome on the same ballots, with the money it spends and how many voters
     get at least one funded need they voted for."""
-    needs = counted_needs(round_)
-    costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
-    order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
-    election = _budget_election(round_, build_profile(round_, needs), costs)
+    profile, costs, order = _ballots(round_, tie_break)
+    election = _budget_election(round_, profile, costs)
     rows = []
     for name in rule_names:
         outcome = allocate(name, election, order)

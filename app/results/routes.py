@@ -9,6 +9,7 @@ from app.ballots.tally import compare_budget_rules, counted_needs, default_rule,
 from app.models import BallotKind
 from app.rounds.routes import get_round
 from app.voting.budget_rules import BUDGET_RULES
+from app.voting.pabulib import as_decimal
 from app.voting.rules import RULES_FOR_BALLOT
 from app.web import money, render_page, today
 
@@ -40,7 +41,7 @@ def show(slug):
 
 def _money(round_):
     def formatted(amount) -> str:
-        whole = (Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        whole = as_decimal(amount).quantize(Decimal("0.01"), ROUND_HALF_UP)
         return money(whole.normalize() if whole == whole.to_integral() else whole, round_.currency)
     return formatted
 

@@ -178,7 +178,11 @@ def write(meta: dict[str, str], projects: list[dict[str, str]], votes: list[dict
     return out.getvalue()
 
 
+def as_decimal(amount: Fraction) -> Decimal:
+    """A sum of money as a Decimal: exact for amounts written in decimals, as money is."""
+    return Decimal(amount.numerator) / Decimal(amount.denominator)
+
+
 def decimal_text(amount: Fraction) -> str:
     """An exact decimal amount as Pabulib writes it: 1716138.17, 24186815."""
-    whole = Decimal(amount.numerator) / Decimal(amount.denominator)
-    return format(whole.normalize(), "f")
+    return format(as_decimal(amount).normalize(), "f")
