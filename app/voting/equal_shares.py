@@ -13,8 +13,10 @@ such voters ("purse"). numpy holds each voter's purse and a float copy of each p
 floats only choose which purses to look at closely, with a margin far wider than their rounding,
 and every decision is then made on the exact Fractions.
 """
+import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 
 import numpy as np
@@ -22,9 +24,8 @@ import numpy as np
 from app.voting.ties import Tie, TieBreak
 
 ZERO = Fraction(0)
-# Floats only pick candidates. A purse's float drifts from its exact value by at most a few dozen
-# roundings of the starting share (about 1e-14 of it); anything within 1e-9 of it is checked exactly.
-MARGIN = 1e-9
+# Twice the unit roundoff of a float: every float below carries a bound on its error in these terms.
+EPS = 2.0 ** -52
 
 
 @dataclass(frozen=True)
@@ -73,73 +74,171 @@ class Payment:
     exhausted_paid: Fraction
 
 
-@dataclass
 class Run:
-    share: Fraction
-    selected: list[str] = field(default_factory=list)
-    payments: dict[str, Payment] = field(default_factory=dict)
-    ties: list[Tie] = field(default_factory=list)
-    money_left: dict[str, float] = field(default_factory=dict)  # supporters' money at the end, for display
+    """One run of MES: what it bought in order, and (worked out exactly when asked) who paid what."""
+
+    def __init__(self, share: Fraction, approvals: Approvals, purses: "_Purses"):
+        self.share, self.approvals, self.purses = share, approvals, purses
+        self.selected: list[str] = []
+        self.ties: list[Tie] = []
+        self.purchases: dict[str, _Purchase] = {}
+
+    @cached_property
+    def payments(self) -> dict[str, Payment]:
+        return {need: purchase.payment() for need, purchase in self.purchases.items()}
+
+    def money_left(self, need: str) -> float:
+        """What the need's supporters had left at the end, for display."""
+        return float(self.purses.approx[self.purses.of_voter[self.approvals.supporters[need]]].sum())
+
+
+class _Purchase:
+    """One need bought: what its full payers paid each, worked out exactly only when asked for."""
+
+    def __init__(self, purses: "_Purses", cost: Fraction, price: "_Price"):
+        self.purses, self.cost, self._share = purses, cost, price.exact
+        self.payers = int(price.counts[~price.poor].sum())
+        self.poor, self.poor_counts = price.purses[price.poor], price.counts[price.poor]
+
+    def share(self) -> Fraction:
+        if self._share is None:
+            self._share = (self.cost - self.exhausted_paid()) / self.payers
+        return self._share
+
+    def exhausted_paid(self) -> Fraction:
+        return sum((self.purses.value(int(p)) * int(n) for p, n in zip(self.poor, self.poor_counts)), ZERO)
+
+    def payment(self) -> Payment:
+        return Payment(self.payers, self.share(), int(self.poor_counts.sum()), self.exhausted_paid())
 
 
 class _Purses:
     """Purse 0 is empty; purse 1 holds the starting share; every other purse is its parent less one
-    payment. Exact values are worked out only when asked for."""
+    purchase's share. Each purse keeps a float of its money and a bound on that float's error; exact
+    values are worked out only when the floats cannot decide."""
 
     def __init__(self, share: Fraction, voters: int):
-        self.parent, self.payment = [0, 1], [ZERO, ZERO]
+        self.parent = np.zeros(2, dtype=np.int64)
+        self.bought_by = np.zeros(2, dtype=np.int64)  # index into purchases for purses 2 and on
+        self.purchases: list[_Purchase] = []
         self.exact: dict[int, Fraction] = {0: ZERO, 1: share}
         self.approx = np.array([0.0, float(share)])
+        self.error = np.array([0.0, float(share) * EPS])
         self.of_voter = np.ones(voters, dtype=np.int64)
-        self.tolerance = MARGIN * max(float(share), 1.0)
+
+    def __len__(self) -> int:
+        return len(self.parent)
 
     def value(self, purse: int) -> Fraction:
         chain = []
         while purse not in self.exact:
             chain.append(purse)
-            purse = self.parent[purse]
+            purse = int(self.parent[purse])
         value = self.exact[purse]
         for child in reversed(chain):
-            value = self.exact[child] = value - self.payment[child]
+            value = self.exact[child] = value - self.purchases[self.bought_by[child]].share()
         return value
 
-    def pay(self, voters: np.ndarray, rich: np.ndarray, poor: np.ndarray, share: Fraction) -> None:
-        first = len(self.parent)
+    def pay(self, supporters: np.ndarray, price: "_Price", purchase: _Purchase) -> None:
+        rich = price.purses[~price.poor]
+        first = len(self)
         mapping = np.arange(first + len(rich))
-        mapping[poor] = 0
+        mapping[price.purses[price.poor]] = 0
         mapping[rich] = np.arange(first, first + len(rich))
-        self.parent.extend(int(p) for p in rich)
-        self.payment.extend([share] * len(rich))
-        self.approx = np.concatenate([self.approx, self.approx[rich] - float(share)])
-        self.of_voter[voters] = mapping[self.of_voter[voters]]
+        self.parent = np.concatenate([self.parent, rich])
+        self.bought_by = np.concatenate([self.bought_by, np.full(len(rich), len(self.purchases))])
+        self.purchases.append(purchase)
+        # A full payer has at least the share, so a float below zero is rounding: zero is nearer.
+        left = np.maximum(self.approx[rich] - price.share, 0.0)
+        self.approx = np.concatenate([self.approx, left])
+        self.error = np.concatenate([self.error, self.error[rich] + price.share_error + EPS * left])
+        self.of_voter[supporters] = mapping[self.of_voter[supporters]]
 
 
 @dataclass
 class _Price:
-    rho: Fraction  # what each full payer pays per unit of cost: lower is better
-    share: Fraction
+    rho: float  # what each full payer pays per unit of cost: lower is better
+    rho_error: float  # the exact rho is within this of `rho`
+    share: float
+    share_error: float
     purses: np.ndarray
     counts: np.ndarray
     poor: np.ndarray  # mask over purses: paying all they have left
+    exact: Fraction | None = None  # the exact share, when the floats could not decide
+
+    @property
+    def low(self) -> float:
+        return self.rho - self.rho_error
+
+    @property
+    def high(self) -> float:
+        return self.rho + self.rho_error
 
 
-def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction) -> _Price | None:
-    counts = np.bincount(purses.of_voter[supporters], minlength=len(purses.parent))
+UNSURE = object()
+
+
+def _dot(values: np.ndarray, errors: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+    """The float sum of values × weights, and a bound on its distance from the exact sum."""
+    total = float(values @ weights)
+    return total, float(errors @ weights) + (len(values) + 2) * EPS * float(np.abs(values) @ weights)
+
+
+def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction, exactly=False) -> _Price | None:
+    counts = np.bincount(purses.of_voter[supporters], minlength=len(purses))
     ids = np.flatnonzero(counts)
-    counts, approx = counts[ids], purses.approx[ids]
-    total, slack = float(np.dot(approx, counts)) - float(cost), purses.tolerance * int(counts.sum())
-    if total < -slack:
+    counts = counts[ids]
+    found = UNSURE if exactly else _price_in_floats(purses, ids, counts, cost)
+    return _price_exactly(purses, ids, counts, cost) if found is UNSURE else found
+
+
+def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
+    """Sorted by money, the poor purses come first: the first purse that has at least the share
+    left when all before it pay what they have ends them. The answer stands only if every purse is
+    clearly on its side of the share once float errors are counted."""
+    approx = purses.approx[ids]
+    order = np.argsort(approx)
+    ids, counts, approx = ids[order], counts[order], approx[order]
+    error, weights = purses.error[ids], counts.astype(float)
+    cost_f = float(cost)
+    paid_before = np.cumsum(approx * weights) - approx * weights
+    payers = int(counts.sum()) - (np.cumsum(counts) - counts)
+    shares = (cost_f - paid_before) / payers
+    enough = approx >= shares
+    k = int(enough.argmax())
+    if not enough[k]:
+        total, total_error = _dot(approx, error, weights)
+        return None if total + total_error < cost_f * (1 - EPS) else UNSURE
+    share, rest = float(shares[k]), cost_f - float(paid_before[k])
+    paid_error = float(error[:k] @ weights[:k]) + (k + 2) * EPS * float(paid_before[k])
+    share_error = (EPS * cost_f + paid_error + EPS * abs(rest)) / int(payers[k]) + EPS * share
+    if (k and float((approx[:k] + error[:k]).max()) >= share - share_error) or \
+            float((approx[k:] - error[k:]).min()) < share + share_error:
+        return UNSURE
+    poor = np.zeros(len(ids), dtype=bool)
+    poor[:k] = True
+    rho = share / cost_f
+    return _Price(rho, 2 * rho * (share_error / share + 2 * EPS), share, share_error, ids, counts, poor)
+
+
+def _price_exactly(purses: _Purses, ids, counts, cost: Fraction) -> _Price | None:
+    approx, error = purses.approx[ids], purses.error[ids]
+    total, total_error = _dot(approx, error, counts.astype(float))
+    if total + total_error < float(cost) * (1 - EPS):
         return None
-    if total <= slack and sum(purses.value(int(p)) * int(n) for p, n in zip(ids, counts)) < cost:
+    if total - total_error < float(cost) * (1 + EPS) and sum(
+            (purses.value(int(p)) * int(n) for p, n in zip(ids, counts)), ZERO) < cost:
         return None
     poor = np.zeros(len(ids), dtype=bool)
     paid, payers = ZERO, int(counts.sum())
     while True:
         share = (cost - paid) / payers
-        near = np.flatnonzero(~poor & (approx < float(share) + purses.tolerance))
+        # Whatever is below the exact share has a float at most this high.
+        near = np.flatnonzero(~poor & (approx - error <= float(share) * (1 + EPS)))
         newly = [i for i in near if purses.value(int(ids[i])) < share]
         if not newly:
-            return _Price(share / cost, share, ids, counts, poor)
+            rho, share_f = float(share / cost), float(share)
+            return _Price(rho, EPS * rho, share_f, EPS * share_f, ids, counts, poor, share)
         for i in newly:
             poor[i] = True
             paid += purses.value(int(ids[i])) * int(counts[i])
@@ -149,46 +248,56 @@ def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction) -> _Price | 
 def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, share) -> Run:
     """One run of MES in which every voter starts with `share`."""
     purses = _Purses(Fraction(share), approvals.voters)
-    result = Run(Fraction(share))
+    result = Run(Fraction(share), approvals, purses)
     key = tie_break.key()
     result.selected.extend(sorted((n for n in costs if costs[n] == 0 and approvals.count(n)), key=key))
-    # A need's rho only grows as purses empty, so last round's rho is a lower bound on this round's.
-    bound = {n: Fraction(1, approvals.count(n)) for n in costs if costs[n] > 0 and approvals.count(n)}
-    while bound:
+    # A need's rho only grows as purses empty, so a lower bound on it stays one; it starts at
+    # 1 / supporters, what each pays when all can. The heap holds (bound, tie-break rank, need).
+    rank = {n: i for i, n in enumerate(sorted(costs, key=key))}
+    heap = [((1 - EPS) / approvals.count(n), rank[n], n) for n in costs if costs[n] > 0 and approvals.count(n)]
+    heapq.heapify(heap)
+    while heap:
         best: str | None = None
         priced: dict[str, _Price] = {}
-        for need in sorted(bound, key=lambda n: (float(bound[n]), key(n))):
-            if best is not None and bound[need] > priced[best].rho:
-                break
+        while heap and (best is None or heap[0][0] <= priced[best].high):
+            need = heapq.heappop(heap)[2]
             found = _price(purses, approvals.supporters[need], costs[need])
-            if found is None:
-                del bound[need]
-                continue
-            priced[need] = found
-            bound[need] = found.rho
-            if best is None or found.rho < priced[best].rho:
-                best = need
+            if found is not None:
+                priced[need] = found
+                if best is None or found.rho < priced[best].rho:
+                    best = need
         if best is None:
             break
-        tied = [n for n in priced if priced[n].rho == priced[best].rho]
-        if len(tied) > 1:
-            best = tie_break.first(tied)
-            result.ties.append(Tie(tuple(sorted(tied, key=key)), best, tie_break.name))
-        result.payments[best] = _buy(purses, approvals.supporters[best], priced[best])
+        best = _cheapest(priced, best, purses, approvals, costs, tie_break, result.ties)
+        for need, price in priced.items():
+            if need != best:
+                heapq.heappush(heap, (price.low, rank[need], need))
+        price = priced[best]
+        purchase = _Purchase(purses, costs[best], price)
+        purses.pay(approvals.supporters[best], price, purchase)
+        result.purchases[best] = purchase
         result.selected.append(best)
-        del bound[best]
-    result.money_left = {n: float(purses.approx[purses.of_voter[approvals.supporters[n]]].sum())
-                         for n in costs if n not in result.payments}
     return result
 
 
-def _buy(purses: _Purses, supporters: np.ndarray, price: _Price) -> Payment:
-    poor_ids, rich_ids = price.purses[price.poor], price.purses[~price.poor]
-    exhausted_paid = sum((purses.value(int(p)) * int(n) for p, n in zip(poor_ids, price.counts[price.poor])), ZERO)
-    payment = Payment(int(price.counts[~price.poor].sum()), price.share,
-                      int(price.counts[price.poor].sum()), exhausted_paid)
-    purses.pay(supporters, rich_ids, poor_ids, price.share)
-    return payment
+def _cheapest(priced, best, purses, approvals, costs, tie_break, ties) -> str:
+    """The need with the lowest rho; exact rationals settle those the floats cannot tell apart."""
+    close = [n for n in priced if priced[n].low <= priced[best].high]
+    if len(close) == 1:
+        return best
+    for need in close:
+        if priced[need].exact is None and not priced[need].poor.any():
+            priced[need].exact = costs[need] / int(priced[need].counts.sum())
+        elif priced[need].exact is None:
+            priced[need] = _price(purses, approvals.supporters[need], costs[need], exactly=True)
+    rho = {n: priced[n].exact / costs[n] for n in close}
+    lowest = min(rho.values())
+    tied = [n for n in close if rho[n] == lowest]
+    if len(tied) == 1:
+        return tied[0]
+    chosen = tie_break.first(tied)
+    ties.append(Tie(tuple(sorted(tied, key=tie_break.key())), chosen, tie_break.name))
+    return chosen
 
 
 def spent(selected, costs) -> Fraction:

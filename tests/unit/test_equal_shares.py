@@ -3,7 +3,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from app.voting import equal_shares
 from app.voting.budget_rules import BudgetElection, allocate
 from app.voting.budgeting import Instance
 from app.voting.equal_shares import Approvals
@@ -116,3 +119,37 @@ def test_budapest_online_votes_alone_do_not_give_the_real_outcome():
     order = make_tie_break("lexicographic", election.projects)
     assert election.meta["rule"] == "unknown"
     assert set(allocate("greedy", budget_election, order).selected) != funded
+
+
+def exact_only(monkeypatch):
+    """An error bound so wide that the floats can decide nothing: every step goes to the Fractions."""
+    monkeypatch.setattr(equal_shares, "EPS", 1.0)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023", "Netherlands_Assen_2024"])
+def test_floats_decide_exactly_what_fractions_decide_on_city_files(name, monkeypatch):
+    election, budget_election, _ = city(name)
+    approvals, costs = budget_election.approvals, budget_election.instance.costs
+    order = make_tie_break("lexicographic", election.projects)
+    share = election.budget // approvals.voters + 40
+    fast = equal_shares.run(approvals, costs, order, share)
+    exact_only(monkeypatch)
+    slow = equal_shares.run(approvals, costs, order, share)
+    assert fast.selected == slow.selected and fast.ties == slow.ties
+    assert fast.payments == slow.payments
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("abcde"), min_size=1), min_size=2, max_size=30),
+       st.dictionaries(st.sampled_from("abcde"), st.integers(1, 30), min_size=5), st.integers(1, 12))
+def test_floats_decide_exactly_what_fractions_decide_on_tied_elections(ballots, costs, share):
+    # Small whole costs and shares make equal rhos and purses that land exactly on a share common.
+    costs = {n: Fraction(c) for n, c in costs.items()}
+    approvals = Approvals.from_ballots(ballots, costs)
+    order = make_tie_break("lexicographic", costs, costs)
+    fast = equal_shares.run(approvals, costs, order, Fraction(share, 3))
+    with pytest.MonkeyPatch.context() as patch:
+        exact_only(patch)
+        slow = equal_shares.run(approvals, costs, order, Fraction(share, 3))
+    assert fast.selected == slow.selected and fast.ties == slow.ties
+    assert fast.payments == slow.payments
