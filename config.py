@@ -31,3 +31,12 @@ class Config:
     PERMANENT_SESSION_LIFETIME = 180 * 24 * 3600
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600
     MAX_CONTENT_LENGTH = 1024 * 1024
+    # memory:// keeps counts per process; with several workers or hosts, use redis://host:6379.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    RESIDENT_DEVICE_LIMIT = os.environ.get("RESIDENT_DEVICE_LIMIT", "30 per minute")
+    RESIDENT_ADDRESS_LIMIT = os.environ.get("RESIDENT_ADDRESS_LIMIT", "1000 per minute")
+    WRONG_TRIES_DEVICE_LIMIT = os.environ.get("WRONG_TRIES_DEVICE_LIMIT", "5 per minute; 20 per hour")
+    WRONG_TRIES_ADDRESS_LIMIT = os.environ.get("WRONG_TRIES_ADDRESS_LIMIT", "30 per minute")
+    # How many proxies (nginx, a load balancer) sit in front and set X-Forwarded-For; 0 trusts none.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))

@@ -14,7 +14,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from app import cli, errors, web
-    from app.extensions import babel, csrf, db, htmx, migrate
+    from app.extensions import babel, csrf, db, htmx, limiter, migrate
     from app.i18n import select_locale
     from app.schema import compare_type, include_object, render_item
 
@@ -24,6 +24,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     htmx.init_app(app)
+    limiter.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     web.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -32,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from app.access.routes import bp as access
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
     from app.results.routes import bp as results
@@ -41,5 +48,5 @@ def _register_blueprints(app: Flask) -> None:
     from app.opendata.routes import bp as opendata
     from app.rounds.routes import bp as rounds
 
-    for blueprint in (main, accounts, rounds, needs, moderation, opendata, ballots, results):
+    for blueprint in (main, accounts, rounds, access, needs, moderation, opendata, ballots, results):
         app.register_blueprint(blueprint)

@@ -7,11 +7,14 @@ import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
+from app.audit import COMMAND_LINE
+from app import audit
 from app.extensions import db
 from app.models import Role, Round
 
 users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
+codes = AppGroup("codes", help="Access codes: one per participant, printed on cards.")
 
 
 @users.command("create")
@@ -59,6 +62,8 @@ def _import_round(importer, path: Path, slug: str | None) -> None:
     except (OSError, ValueError) as error:  # file errors, bad encodings, a file's own errors, a slug in use
         db.session.rollback()
         _fail(f"{path}: {error}")
+    audit.record(COMMAND_LINE, "round-imported", round_, file=path.name)
+    db.session.commit()
     click.echo(f"imported {path.name} as {round_.title!r}")
     click.echo(round_.slug)
 
@@ -116,7 +121,24 @@ def tally_command(slug, rule_name, tie_break):
     click.echo(json.dumps(outcome_record(round_, outcome), ensure_ascii=False))
 
 
+@codes.command("generate")
+@click.argument("slug")
+@click.option("--count", type=click.IntRange(1, None), required=True, help="How many codes to make.")
+def generate_codes_command(slug, count):
+    """Make COUNT access codes for a round and print them, one per line."""
+    from app.access.services import generate
+
+    round_ = _round_or_fail(slug)
+    try:
+        made = generate(round_, count, COMMAND_LINE)
+    except ValueError as error:
+        _fail(str(error))
+    for access in made:
+        click.echo(access.code)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(codes)
     app.cli.add_command(users)
     app.cli.add_command(rounds)
     app.cli.add_command(demo_command)

@@ -4,6 +4,9 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app.access.routes import join_redirect
+from app.participation import JoinRequired
+
 
 def _wants_json() -> bool:
     return request.path.endswith(".json") or request.path == "/healthz"
@@ -35,6 +38,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(413)
     def too_large(error):
         return _page(error, _("Too much text"), _("What you sent was too large. Please shorten it and try again."))
+
+    @app.errorhandler(429)
+    def too_many(error):
+        return _page(error, _("Too many tries"), _("Please wait a minute, then try again."))
+
+    @app.errorhandler(JoinRequired)
+    def join_first(error):
+        return join_redirect(error.round)
 
     @app.errorhandler(500)
     def server_error(error):

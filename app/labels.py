@@ -52,6 +52,17 @@ SORTS = {
     "discussed": _l("Most discussed"),
 }
 
+CODE_STATUSES = {
+    "unused": _l("Not used yet"),
+    "used": _l("Used"),
+    "void": _l("Cancelled"),
+}
+
+ACCESS_MODES = {
+    "open": _l("Open to everyone (a name is enough)"),
+    "codes": _l("Only people with an access code (one code per person)"),
+}
+
 
 def phase(code) -> str:
     return str(PHASES[Phase(code)])
@@ -63,6 +74,10 @@ def phase_hint(code) -> str:
 
 def category(code: str) -> str:
     return str(CATEGORIES.get(code, code))
+
+
+def code_status(code: str) -> str:
+    return str(CODE_STATUSES[code])
 
 
 def report_reason(code) -> str:

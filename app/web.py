@@ -6,7 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 from datetime import date
 
-from flask import Flask, current_app, make_response, render_template, url_for
+from flask import Flask, current_app, make_response, render_template, request, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import format_currency, format_decimal, get_locale
 
 from app.extensions import db, htmx
@@ -57,6 +58,8 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     if response.mimetype == "text/html":
         response.vary.add("Accept-Language")
         response.vary.add("Cookie")
@@ -89,9 +92,17 @@ def money(amount: Decimal | int | None, currency: str | None) -> str:
     return format_currency(amount, currency, format=pattern, currency_digits=False)
 
 
+class _SessionCookies(SecureCookieSessionInterface):
+    """Over HTTPS the session cookie is always Secure, whatever the setting says."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return super().get_cookie_secure(app) or request.is_secure
+
+
 def init_app(app: Flask) -> None:
     from app.extensions import configure_sqlite
 
+    app.session_interface = _SessionCookies()
     app.add_template_filter(money)
     app.add_template_global(asset)
     app.after_request(_security_headers)

@@ -8,7 +8,7 @@ from flask_migrate import upgrade
 from sqlalchemy import text
 
 from app import create_app
-from app.extensions import db
+from app.extensions import db, limiter
 from app.models import Comment, Need, Participant, Role, Round, Support
 from app.accounts.services import create_user
 from app.needs.services import search_document
@@ -37,6 +37,16 @@ def app(tmp_path_factory):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(request):
+    """Each test starts with every allowance full, as a new minute would."""
+    if "app" in request.fixturenames:
+        app = request.getfixturevalue("app")
+        with app.app_context():
+            limiter.reset()
+    yield
 
 
 @pytest.fixture

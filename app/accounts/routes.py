@@ -6,11 +6,13 @@ from app.accounts.current import sign_out as end_session
 from app.accounts.forms import SignInForm
 from app.accounts.services import authenticate
 from app.web import render_page, safe_next
+from app.ratelimits import refused_attempts
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
+@refused_attempts
 def sign_in():
     """Staff sign in with email and password."""
     form = SignInForm()

@@ -10,10 +10,11 @@ from app.ballots.tally import counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
 from app.models import BallotKind
 from app.needs.forms import SupportForm
-from app.participation import current_participant, participant_for
+from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Phase
 from app.rounds.routes import get_round
 from app.web import render_page, today, wants_fragment
+from app.ratelimits import resident_writes
 
 bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
@@ -44,6 +45,7 @@ def _loaded(round_):
 def ballot(slug):
     """The resident's ballot: empty, or as last cast, for changing until ranking closes."""
     round_ = get_round(slug)
+    join_first(round_)
     needs, stored = _loaded(round_)
     pair = None
     if round_.ballot_kind == BallotKind.PAIRWISE:
@@ -66,6 +68,7 @@ def _errors(round_, draft, limits) -> dict:
 
 
 @bp.post("/ballot")
+@resident_writes
 def cast(slug):
     """Edit the draft (ranking buttons, points count) or cast it."""
     round_ = get_round(slug)
@@ -107,6 +110,7 @@ def _next_pair(needs, answers: dict[str, str]):
 
 
 @bp.post("/ballot/pair")
+@resident_writes
 def answer_pair(slug):
     """Record one "which matters more?" answer and show the next pair."""
     round_ = get_round(slug)

@@ -1,13 +1,15 @@
 """The database models, one module per aggregate."""
+from app.models.access import AccessCode
+from app.models.audit import AuditEntry
 from app.models.ballot import Ballot, BallotKind, Participation
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedRevision, NeedStatus, Support
 from app.models.participant import Participant
 from app.models.report import Report, ReportReason
-from app.models.round import Round
+from app.models.round import Access, Round
 from app.models.user import Role, StaffRole, User
 
 __all__ = [
-    "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
-    "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
+    "AccessCode", "AuditEntry", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
+    "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
 ]

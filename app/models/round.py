@@ -1,5 +1,6 @@
 """A participatory round and its phase schedule."""
 from datetime import date, datetime
+from enum import StrEnum
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, Date, Integer, String, Text, false
@@ -9,6 +10,11 @@ from app.extensions import db
 from app.models.ballot import BallotKind
 from app.models.base import UTCDateTime, code_enum, utcnow
 from app.rounds.phases import ORDER, Phase, PhaseStart, current_phase, upcoming
+
+
+class Access(StrEnum):
+    OPEN = "open"  # anyone, with a display name; this browser remembers them
+    CODES = "codes"  # one printed access code per participant
 
 
 class Round(db.Model):
@@ -46,6 +52,8 @@ class Round(db.Model):
     support_threshold: Mapped[int | None] = mapped_column(Integer)
     # The META section of the Pabulib file the round came from, as JSON, so an export keeps it.
     source_meta: Mapped[str] = mapped_column(Text, default="", server_default="")
+    access: Mapped[Access] = mapped_column(code_enum(Access, "round_access"), default=Access.OPEN,
+                                           server_default=Access.OPEN.value)
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

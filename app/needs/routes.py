@@ -9,9 +9,10 @@ from app.models import Need, NeedStatus
 from app.needs import queries, services
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
 from app.needs.forms import CommentForm, NeedForm, ReportForm, SupportForm
-from app.participation import current_participant, participant_for
+from app.participation import current_participant, join_first, participant_for
 from app.rounds.routes import get_round
 from app.web import render_page, safe_next, today, wants_fragment
+from app.ratelimits import resident_writes
 
 bp = Blueprint("needs", __name__, url_prefix="/rounds/<slug>/needs")
 
@@ -62,9 +63,11 @@ def index(slug):
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@resident_writes
 def propose(slug):
     """A resident proposes a need; similar needs show as the title is typed."""
     round_ = get_round(slug)
+    join_first(round_)
     phase = round_.phase_on(today())
     participant = current_participant(round_)
     if request.method == "GET" and request.args:
@@ -125,6 +128,7 @@ def show(slug, need_id):
 
 
 @bp.post("/<int:need_id>/support")
+@resident_writes
 def support(slug, need_id):
     """Add or withdraw "this matters to me too"."""
     round_ = get_round(slug)
@@ -148,6 +152,7 @@ def support(slug, need_id):
 
 
 @bp.post("/<int:need_id>/comments")
+@resident_writes
 def comment(slug, need_id):
     """A resident comments on a need, or replies to a comment."""
     round_ = get_round(slug)
@@ -170,6 +175,7 @@ def comment(slug, need_id):
 
 
 @bp.route("/<int:need_id>/report", methods=["GET", "POST"])
+@resident_writes
 def report(slug, need_id):
     """Tell the moderators about a need or a comment."""
     round_ = get_round(slug)

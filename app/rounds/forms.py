@@ -39,7 +39,8 @@ class RoundForm(FlaskForm):
         super().__init__(*args, **kwargs)
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
-        kinds, rules, ties = choice_labels or ({}, {}, {})
+        kinds, rules, ties, modes = choice_labels or ({}, {}, {}, {})
+        self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes")]
         self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
         self.rule.choices = [("", _l("The usual method for the ballot"))] + [
             (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes]
@@ -76,6 +77,8 @@ class RoundForm(FlaskForm):
     points_per_need = IntegerField(_l("Most points on one need (optional)"), validators=[Optional(), NumberRange(min=1, max=1000)])
     rule = SelectField(_l("Counting method"), choices=[], validate_choice=False)
     tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
+    access = SelectField(_l("Who can take part"), choices=[], default="open",
+                         description=_l("With access codes, each printed card lets one person in, once, and back again."))
     results_live = BooleanField(_l("Show results live while ranking is open"),
                                 description=_l("Off by default: early counts can sway later voters."))
 

@@ -6,6 +6,7 @@ from app.accounts.current import can_create_rounds, can_manage, current_user, re
 from app.extensions import db
 from app.models import Round
 from app.needs import queries
+from app.participation import needs_code
 from app.needs.categories import CONTENT_LANGUAGES
 from app.rounds import services
 from app.rounds.forms import RoundForm
@@ -23,7 +24,7 @@ def get_round(slug: str) -> Round:
 
 def _form(**kwargs) -> RoundForm:
     return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES},
-                     choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS), **kwargs)
+                     choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS, labels.ACCESS_MODES), **kwargs)
 
 
 def _values(form: RoundForm) -> dict:
@@ -53,7 +54,7 @@ def show(slug):
     round_ = get_round(slug)
     return render_page(
         "rounds/show.html", round=round_, counts=queries.round_counts(round_),
-        can_manage=can_manage(current_user(), round_),
+        can_manage=can_manage(current_user(), round_), needs_code=needs_code(round_),
     )
 
 
@@ -78,7 +79,7 @@ def edit(slug):
     require(can_manage(current_user(), round_))
     form = _form(obj=round_)
     if _check_round_form(form, exclude_id=round_.id):
-        services.update_round(round_, _values(form))
+        services.update_round(round_, _values(form), current_user())
         flash(_("The round was saved."), "success")
         return redirect(url_for("rounds.show", slug=round_.slug))
     return render_page("rounds/edit.html", form=form, round=round_, status=422 if form.errors else 200)
@@ -90,7 +91,7 @@ def advance(slug):
     """A facilitator opens the next phase now."""
     round_ = get_round(slug)
     require(can_manage(current_user(), round_))
-    opened = services.advance_phase(round_, today())
+    opened = services.advance_phase(round_, today(), current_user())
     if opened:
         flash(_("The %(phase)s phase is now open.", phase=labels.phase(opened)), "success")
     else:

@@ -4,6 +4,7 @@ import unicodedata
 from datetime import date
 
 from app.accounts.current import grant
+from app import audit
 from app.extensions import db
 from app.models import Role, Round, User
 from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
@@ -12,6 +13,7 @@ EDITABLE = (
     "title", "description", "area", "area_choices", "language", "budget", "currency",
     "propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts",
     "ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule", "tie_break", "results_live",
+    "access",
 )
 
 
@@ -60,16 +62,26 @@ def create_round(values: dict, facilitator: User) -> Round:
     db.session.add(round_)
     db.session.flush()
     grant(facilitator, Role.FACILITATOR, round_)
+    audit.record(facilitator, "round-created", round_, title=round_.title)
     db.session.commit()
     return round_
 
 
-def update_round(round_: Round, values: dict) -> Round:
+def update_round(round_: Round, values: dict, actor: User) -> Round:
+    before = _settings(round_)
     if values.get("slug"):
         round_.slug = values["slug"]
     _apply(round_, values)
+    after = _settings(round_)
+    changed = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
+    if changed:
+        audit.record(actor, "round-settings-changed", round_, changed=changed)
     db.session.commit()
     return round_
+
+
+def _settings(round_: Round) -> dict:
+    return {name: str(getattr(round_, name)) for name in ("slug", *EDITABLE)}
 
 
 def _apply(round_: Round, values: dict) -> None:
@@ -80,10 +92,12 @@ def _apply(round_: Round, values: dict) -> None:
         round_.budget, round_.currency = None, None
 
 
-def advance_phase(round_: Round, today: date) -> Phase | None:
+def advance_phase(round_: Round, today: date, actor: User) -> Phase | None:
     """Open the next phase now, whatever its scheduled date; None when already at the last."""
-    following = next_phase(round_.phase_on(today))
+    current = round_.phase_on(today)
+    following = next_phase(current)
     if following is not None:
         round_.phase = following
+        audit.record(actor, "phase-opened", round_, before=current.value, after=following.value)
         db.session.commit()
     return following
