@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from app.access.routes import bp as access
+    from app.admin.routes import bp as admin
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
     from app.results.routes import bp as results
@@ -48,5 +49,5 @@ def _register_blueprints(app: Flask) -> None:
     from app.opendata.routes import bp as opendata
     from app.rounds.routes import bp as rounds
 
-    for blueprint in (main, accounts, rounds, access, needs, moderation, opendata, ballots, results):
+    for blueprint in (main, accounts, admin, rounds, access, needs, moderation, opendata, ballots, results):
         app.register_blueprint(blueprint)

@@ -58,6 +58,20 @@ CODE_STATUSES = {
     "void": _l("Cancelled"),
 }
 
+AUDIT_ACTIONS = {
+    "round-created": _l("Round created"),
+    "round-imported": _l("Round imported"),
+    "round-settings-changed": _l("Round settings changed"),
+    "phase-opened": _l("Phase opened"),
+    "codes-generated": _l("Access codes made"),
+    "code-voided": _l("Access code cancelled"),
+    "need-moderated": _l("Need moderated"),
+    "comment-moderated": _l("Comment moderated"),
+    "needs-merged": _l("Needs merged"),
+    "need-edited": _l("Need edited by staff"),
+    "user-invited": _l("Staff member invited"),
+}
+
 ACCESS_MODES = {
     "open": _l("Open to everyone (a name is enough)"),
     "codes": _l("Only people with an access code (one code per person)"),
@@ -74,6 +88,10 @@ def phase_hint(code) -> str:
 
 def category(code: str) -> str:
     return str(CATEGORIES.get(code, code))
+
+
+def audit_action(code: str) -> str:
+    return str(AUDIT_ACTIONS.get(code, code))
 
 
 def code_status(code: str) -> str:

@@ -1,8 +1,9 @@
 """Moderators' actions: hide and restore, edit with history, merge duplicates. Each one transaction."""
 from sqlalchemy import delete, select, update
 
+from app import audit
 from app.extensions import db
-from app.models import Comment, CommentStatus, Need, NeedRevision, NeedStatus, Report, Support, User
+from app.models import Comment, CommentStatus, Need, NeedRevision, NeedStatus, Report, Round, Support, User
 from app.models.base import utcnow
 from app.needs.services import touch
 
@@ -21,31 +22,41 @@ def _resolve_reports(need: Need, comment: Comment | None, user: User, resolution
     )
 
 
+def _audit(user: User, action: str, need: Need, **detail) -> None:
+    audit.record(user, action, db.session.get(Round, need.round_id), need=need.id, **detail)
+
+
 def hide_need(need: Need, reason: str, user: User) -> None:
     need.status, need.moderation_reason, need.moderated_at = NeedStatus.HIDDEN, reason, utcnow()
     _resolve_reports(need, None, user, "hidden")
+    _audit(user, "need-moderated", need, status="hidden", reason=reason)
     db.session.commit()
 
 
 def restore_need(need: Need, user: User) -> None:
     if need.status == NeedStatus.HIDDEN:
         need.status, need.moderation_reason, need.moderated_at = NeedStatus.OPEN, "", utcnow()
+        _audit(user, "need-moderated", need, status="open")
         db.session.commit()
 
 
 def hide_comment(comment: Comment, reason: str, user: User) -> None:
     comment.status, comment.moderation_reason, comment.moderated_at = CommentStatus.HIDDEN, reason, utcnow()
-    _resolve_reports(db.session.get(Need, comment.need_id), comment, user, "hidden")
+    need = db.session.get(Need, comment.need_id)
+    _resolve_reports(need, comment, user, "hidden")
+    _audit(user, "comment-moderated", need, comment=comment.id, status="hidden", reason=reason)
     db.session.commit()
 
 
 def restore_comment(comment: Comment, user: User) -> None:
     comment.status, comment.moderation_reason, comment.moderated_at = CommentStatus.VISIBLE, "", utcnow()
+    _audit(user, "comment-moderated", db.session.get(Need, comment.need_id), comment=comment.id, status="visible")
     db.session.commit()
 
 
 def dismiss_reports(need: Need, comment: Comment | None, user: User) -> None:
     _resolve_reports(need, comment, user, "kept")
+    _audit(user, "need-moderated", need, comment=comment.id if comment else None, reports="dismissed")
     db.session.commit()
 
 
@@ -58,6 +69,8 @@ def edit_need(need: Need, values: dict, reason: str, user: User) -> NeedRevision
         if name in values:
             setattr(need, name, values[name] or "")
     touch(need)
+    changed = sorted(name for name in EDITABLE if getattr(revision, name) != getattr(need, name))
+    _audit(user, "need-edited", need, changed=changed, reason=reason)
     db.session.commit()
     return revision
 
@@ -81,4 +94,5 @@ def merge_needs(merged: Need, kept: Need, reason: str, user: User) -> None:
     _resolve_reports(merged, None, user, "merged")
     merged.status, merged.merged_into_id = NeedStatus.MERGED, kept.id
     merged.moderation_reason, merged.moderated_at = reason, utcnow()
+    _audit(user, "needs-merged", merged, into=kept.id, reason=reason)
     db.session.commit()

@@ -1,0 +1,135 @@
+"""Who may do what, route by route over the whole URL map, and no GET that changes anything."""
+import hashlib
+import re
+
+import pytest
+from flask.sessions import SecureCookieSessionInterface
+from sqlalchemy import text
+
+from app.extensions import db
+from app.models import AccessCode, User
+from tests.conftest import PASSWORD, csrf_token
+
+# Every endpoint, by who may use it. A new endpoint fails the first test until it is placed here.
+PUBLIC = {
+    "main.home", "main.healthz", "main.choose_language", "static", "accounts.sign_in", "accounts.sign_out",
+    "rounds.show", "needs.index", "needs.show", "needs.history", "needs.propose", "needs.support", "needs.comment",
+    "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "results.show",
+    "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
+}
+MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
+          "results.compare"}
+MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
+            "moderation.edit_need", "moderation.merge_need"}
+CREATE = {"rounds.new"}
+ADMIN = {"admin.audit_log"}
+
+
+@pytest.fixture
+def world(app, make_round, make_need, make_comment, make_user, runner):
+    make_round(phase="rank")
+    make_round(slug="brent")
+    need = make_need()
+    comment = make_comment(need)
+    runner.invoke(args=["codes", "generate", "lewisham", "--count", "1"])
+    make_user("admin@example.org", "admin")
+    make_user("lewisham-facilitator@example.org", "facilitator", "lewisham")
+    make_user("brent-facilitator@example.org", "facilitator", "brent")
+    make_user("lewisham-moderator@example.org", "moderator", "lewisham")
+    make_user("lewisham-panel@example.org", "panel", "lewisham")
+    with app.app_context():
+        code = db.session.scalar(db.select(AccessCode.id))
+    return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css"}
+
+
+def urls(app, world, endpoints=None):
+    """(endpoint, method, path) for every route, its arguments filled from the world."""
+    for rule in app.url_map.iter_rules():
+        if endpoints is not None and rule.endpoint not in endpoints:
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(world[m.group(1)]), rule.rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule.endpoint, method, path
+
+
+def signed_in(app, email):
+    client = app.test_client()
+    if email:
+        response = client.post("/account/sign-in", data={"csrf_token": csrf_token(client), "email": email,
+                                                         "password": PASSWORD})
+        assert response.status_code == 302
+    return client
+
+
+def request(client, method, path):
+    data = {} if method == "GET" else {"csrf_token": csrf_token(client)}
+    with client.open(path, method=method, data=data) as response:
+        return response
+
+
+def test_every_endpoint_says_who_may_use_it(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    classified = PUBLIC | MANAGE | MODERATE | CREATE | ADMIN
+    assert endpoints - classified == set(), "place new endpoints in one of the sets above"
+    assert classified - endpoints == set()
+
+
+def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
+    resident = app.test_client()
+    resident.get(f"/rounds/lewisham/join?code=x")  # a resident session, with no staff account behind it
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | CREATE | ADMIN):
+        response = request(resident, method, path)
+        assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"], (endpoint, method)
+
+
+@pytest.mark.parametrize("email,allowed", [
+    ("brent-facilitator@example.org", set()),
+    ("lewisham-moderator@example.org", MODERATE),
+    ("lewisham-panel@example.org", set()),
+    ("lewisham-facilitator@example.org", MANAGE | MODERATE),
+    ("admin@example.org", MANAGE | MODERATE | CREATE | ADMIN),
+])
+def test_staff_reach_only_what_their_role_in_this_round_allows(app, world, email, allowed):
+    client = signed_in(app, email)
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | CREATE | ADMIN):
+        if endpoint in allowed and method == "POST":
+            continue  # allowed actions are tested with real input in each feature's tests
+        status = request(client, method, path).status_code
+        if endpoint in allowed:
+            assert status == 200, (email, endpoint, method, status)
+        else:
+            assert status == 403, (email, endpoint, method, status)
+
+
+def test_a_forged_session_is_no_one(app, world):
+    with app.app_context():
+        admin = db.session.scalar(db.select(User.id).filter_by(email="admin@example.org"))
+    forger = SecureCookieSessionInterface().get_signing_serializer(
+        type("Forged", (), {"secret_key": "not-the-secret", "config": app.config})())
+    client = app.test_client()
+    client.set_cookie("session", forger.dumps({"user_id": admin}))
+    response = client.get("/admin/audit")
+    assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"]
+
+
+def snapshot(app) -> str:
+    """A digest of every row of every table."""
+    digest = hashlib.sha256()
+    with app.app_context():
+        with db.engine.connect() as connection:
+            for table in db.metadata.sorted_tables:
+                rows = connection.execute(text(f'SELECT * FROM "{table.name}" ORDER BY 1')).all()
+                digest.update(repr((table.name, rows)).encode())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("email", [None, "admin@example.org"])
+def test_no_get_changes_anything(app, world, email):
+    client = signed_in(app, email)
+    before = snapshot(app)
+    for endpoint, method, path in urls(app, world):
+        if method != "GET":
+            continue
+        status = request(client, method, path).status_code
+        assert status < 500, (endpoint, status)
+        assert snapshot(app) == before, endpoint
