@@ -38,5 +38,16 @@ class Config:
     RESIDENT_ADDRESS_LIMIT = os.environ.get("RESIDENT_ADDRESS_LIMIT", "1000 per minute")
     WRONG_TRIES_DEVICE_LIMIT = os.environ.get("WRONG_TRIES_DEVICE_LIMIT", "5 per minute; 20 per hour")
     WRONG_TRIES_ADDRESS_LIMIT = os.environ.get("WRONG_TRIES_ADDRESS_LIMIT", "30 per minute")
+    # Outgoing mail (invitations, password resets). Without MAIL_SERVER, messages go to the log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Commonground <no-reply@localhost>")
+    # The site's address, for links written outside a request (the command line).
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://localhost:5000")
+    MAIL_DEVICE_LIMIT = os.environ.get("MAIL_DEVICE_LIMIT", "3 per minute; 10 per hour")
+    MAIL_ADDRESS_LIMIT = os.environ.get("MAIL_ADDRESS_LIMIT", "20 per minute")
     # How many proxies (nginx, a load balancer) sit in front and set X-Forwarded-For; 0 trusts none.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))

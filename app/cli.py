@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app, url_for
 from flask.cli import AppGroup, with_appcontext
 
 from app.audit import COMMAND_LINE
@@ -21,24 +21,28 @@ codes = AppGroup("codes", help="Access codes: one per participant, printed on ca
 @click.argument("email")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--round", "round_slug", help="Give the role in this round only.")
-def create_user_command(email, role, round_slug):
-    """Create or update a staff account; the password is read from stdin."""
+@click.option("--invite", is_flag=True, help="Print an invitation link instead of reading a password.")
+def create_user_command(email, role, round_slug, invite):
+    """Create or update a staff account. The password is read from stdin; with --invite, or when
+    stdin is empty, an invitation link is printed for the person to choose their own."""
+    from app.accounts.links import make_token
     from app.accounts.services import AccountError, create_user
 
-    round_ = None
-    if round_slug:
-        round_ = db.session.scalar(db.select(Round).filter_by(slug=round_slug))
-        if round_ is None:
-            raise click.ClickException(f"no round with slug {round_slug!r}")
-    if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
+    round_ = _round_or_fail(round_slug) if round_slug else None
+    password = None
+    if not invite:
+        if sys.stdin.isatty():
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        else:
+            password = sys.stdin.readline().rstrip("\r\n") or None
     try:
         user = create_user(email, password, Role(role), round_)
     except AccountError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{user.email}: {role}" + (f" in {round_slug}" if round_slug else ""))
+    if password is None:
+        with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+            click.echo(url_for("accounts.accept_invitation", token=make_token(user, "invitation"), _external=True))
 
 
 @click.command("demo")

@@ -58,6 +58,18 @@ CODE_STATUSES = {
     "void": _l("Cancelled"),
 }
 
+STAFF_ROLES = {
+    "facilitator": _l("Facilitator: runs the round, its settings and codes"),
+    "moderator": _l("Moderator: reviews reports, hides and merges"),
+    "panel": _l("Panel member: scores applications and decides grants"),
+}
+
+STAFF_ROLE_NAMES = {
+    "facilitator": _l("Facilitator"),
+    "moderator": _l("Moderator"),
+    "panel": _l("Panel member"),
+}
+
 AUDIT_ACTIONS = {
     "round-created": _l("Round created"),
     "round-imported": _l("Round imported"),
@@ -92,6 +104,10 @@ def category(code: str) -> str:
 
 def audit_action(code: str) -> str:
     return str(AUDIT_ACTIONS.get(code, code))
+
+
+def staff_role(code) -> str:
+    return str(STAFF_ROLE_NAMES[str(code)])
 
 
 def code_status(code: str) -> str:

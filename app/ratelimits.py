@@ -51,3 +51,10 @@ def refused_attempts(view):
     return _stack(view,
                   limiter.limit(_setting("WRONG_TRIES_DEVICE_LIMIT"), key_func=device, deduct_when=_refused),
                   limiter.limit(_setting("WRONG_TRIES_ADDRESS_LIMIT"), key_func=address, deduct_when=_refused))
+
+
+def mail_requests(view):
+    """For forms that send an email: a few a minute from one browser or address."""
+    return _stack(view,
+                  limiter.limit(_setting("MAIL_DEVICE_LIMIT"), key_func=device, methods=["POST"]),
+                  limiter.limit(_setting("MAIL_ADDRESS_LIMIT"), key_func=address, methods=["POST"]))

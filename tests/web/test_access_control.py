@@ -16,9 +16,10 @@ PUBLIC = {
     "rounds.show", "needs.index", "needs.show", "needs.history", "needs.propose", "needs.support", "needs.comment",
     "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "results.show",
     "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
+    "accounts.request_reset", "accounts.reset", "accounts.accept_invitation",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
-          "results.compare"}
+          "results.compare", "accounts.round_staff"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need"}
 CREATE = {"rounds.new"}
@@ -39,7 +40,8 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     make_user("lewisham-panel@example.org", "panel", "lewisham")
     with app.app_context():
         code = db.session.scalar(db.select(AccessCode.id))
-    return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css"}
+    return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
+            "token": "not-a-token"}
 
 
 def urls(app, world, endpoints=None):
