@@ -15,6 +15,7 @@ from app.models import Role, Round
 users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
 codes = AppGroup("codes", help="Access codes: one per participant, printed on cards.")
+privacy = AppGroup("privacy", help="Residents' personal data.")
 
 
 @users.command("create")
@@ -141,7 +142,19 @@ def generate_codes_command(slug, count):
         click.echo(access.code)
 
 
+@privacy.command("purge")
+def purge_command():
+    """Remove personal data from every round whose retention period has ended (run daily)."""
+    from datetime import date
+
+    from app.privacy.services import purge_due
+
+    for round_, count in purge_due(date.today()):
+        click.echo(f"{round_.slug}: {count} participants forgotten")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(privacy)
     app.cli.add_command(codes)
     app.cli.add_command(users)
     app.cli.add_command(rounds)

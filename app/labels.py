@@ -82,6 +82,7 @@ AUDIT_ACTIONS = {
     "needs-merged": _l("Needs merged"),
     "need-edited": _l("Need edited by staff"),
     "user-invited": _l("Staff member invited"),
+    "personal-data-removed": _l("Personal data removed after the retention period"),
 }
 
 ACCESS_MODES = {

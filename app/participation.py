@@ -20,7 +20,7 @@ def current_participant(round_: Round) -> Participant | None:
     if participant_id is None:
         return None
     participant = db.session.get(Participant, participant_id)
-    if participant is None or participant.round_id != round_.id:
+    if participant is None or participant.round_id != round_.id or participant.forgotten_at:
         return None
     if round_.access == Access.CODES and not _has_live_code(participant):
         return None
@@ -58,6 +58,11 @@ def participant_for(round_: Round, display_name: str | None = None) -> Participa
     elif display_name:
         participant.display_name = display_name
     return participant
+
+
+def leave(round_: Round) -> None:
+    session.get(SESSION_KEY, {}).pop(str(round_.id), None)
+    session.modified = True
 
 
 def remember(round_: Round, participant: Participant) -> None:

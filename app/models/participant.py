@@ -19,3 +19,6 @@ class Participant(db.Model):
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
     display_name: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when the resident asked to be forgotten, or the round's retention period ended: the
+    # record stays only so their supports and their counted ballot are not counted twice.
+    forgotten_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -54,6 +54,8 @@ class Round(db.Model):
     source_meta: Mapped[str] = mapped_column(Text, default="", server_default="")
     access: Mapped[Access] = mapped_column(code_enum(Access, "round_access"), default=Access.OPEN,
                                            server_default=Access.OPEN.value)
+    # Days after results open before residents' personal data is removed; empty keeps it.
+    retention_days: Mapped[int | None] = mapped_column(Integer)
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

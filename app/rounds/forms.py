@@ -79,6 +79,10 @@ class RoundForm(FlaskForm):
     tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
     access = SelectField(_l("Who can take part"), choices=[], default="open",
                          description=_l("With access codes, each printed card lets one person in, once, and back again."))
+    retention_days = IntegerField(
+        _l("Remove residents' personal data this many days after results open (optional)"),
+        validators=[Optional(), NumberRange(min=0, max=3650)],
+        description=_l("Names and links to what people posted are removed; needs, comments and ballots stay, anonymous."))
     results_live = BooleanField(_l("Show results live while ranking is open"),
                                 description=_l("Off by default: early counts can sway later voters."))
 

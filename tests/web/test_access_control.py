@@ -16,7 +16,8 @@ PUBLIC = {
     "rounds.show", "needs.index", "needs.show", "needs.history", "needs.propose", "needs.support", "needs.comment",
     "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "results.show",
     "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
-    "accounts.request_reset", "accounts.reset", "accounts.accept_invitation",
+    "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
+    "privacy.forget",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff"}
