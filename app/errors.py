@@ -5,7 +5,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.access.routes import join_redirect
-from app.participation import JoinRequired
+from app.participation import DeclarationRequired, JoinRequired
 
 
 def _wants_json() -> bool:
@@ -46,6 +46,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(JoinRequired)
     def join_first(error):
         return join_redirect(error.round)
+
+    @app.errorhandler(DeclarationRequired)
+    def declare_first(error):
+        return join_redirect(error.round, "access.eligibility")
 
     @app.errorhandler(500)
     def server_error(error):

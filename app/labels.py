@@ -88,6 +88,7 @@ AUDIT_ACTIONS = {
 ACCESS_MODES = {
     "open": _l("Open to everyone (a name is enough)"),
     "codes": _l("Only people with an access code (one code per person)"),
+    "email": _l("Anyone with an email address, by a link we send (one person per address)"),
 }
 
 

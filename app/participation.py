@@ -2,13 +2,21 @@
 from flask import session
 
 from app.extensions import db
-from app.models import AccessCode, Access, Participant, Round
+from app.models import AccessCode, Access, EmailIdentity, Participant, Round
 
 SESSION_KEY = "participants"
 
 
 class JoinRequired(Exception):
-    """The round lets in only people with an access code, and this browser has not used one."""
+    """The round lets in only people with an access code or an emailed link, and this browser has neither."""
+
+    def __init__(self, round_: Round):
+        super().__init__(round_.slug)
+        self.round = round_
+
+
+class DeclarationRequired(Exception):
+    """The round asks who may take part, and this participant has not answered yet."""
 
     def __init__(self, round_: Round):
         super().__init__(round_.slug)
@@ -22,41 +30,58 @@ def current_participant(round_: Round) -> Participant | None:
     participant = db.session.get(Participant, participant_id)
     if participant is None or participant.round_id != round_.id or participant.forgotten_at:
         return None
-    if round_.access == Access.CODES and not _has_live_code(participant):
+    if not _admitted(participant, round_):
         return None
     return participant
 
 
-def _has_live_code(participant: Participant) -> bool:
-    """A cancelled code ends its participant's session too."""
-    return db.session.scalar(db.select(AccessCode.id).filter_by(participant_id=participant.id)
-                             .filter(AccessCode.voided_at.is_(None))) is not None
+def _admitted(participant: Participant, round_: Round) -> bool:
+    """Whether the way this participant joined still lets them in; a cancelled code ends its session."""
+    if round_.access == Access.CODES:
+        return db.session.scalar(db.select(AccessCode.id).filter_by(participant_id=participant.id)
+                                 .filter(AccessCode.voided_at.is_(None))) is not None
+    if round_.access == Access.EMAIL:
+        return db.session.scalar(db.select(EmailIdentity.id).filter_by(participant_id=participant.id)) is not None
+    return True
 
 
 def needs_code(round_: Round) -> bool:
-    """Whether this browser must enter an access code before taking part."""
-    return round_.access == Access.CODES and current_participant(round_) is None
+    """Whether this browser must use an access code or an emailed link before taking part."""
+    return round_.access != Access.OPEN and current_participant(round_) is None
+
+
+def needs_declaration(round_: Round, participant: Participant | None) -> bool:
+    return round_.asks_eligibility and not (participant and participant.declaration)
 
 
 def join_first(round_: Round) -> None:
-    """Send a browser without a code to the join page before it fills in a form it could not send."""
+    """Send a browser that cannot take part yet to where it can, before it fills in a form it could not send."""
     if needs_code(round_):
         raise JoinRequired(round_)
+    if needs_declaration(round_, current_participant(round_)):
+        raise DeclarationRequired(round_)
 
 
 def participant_for(round_: Round, display_name: str | None = None) -> Participant:
     """This browser's participant in the round, created on its first action in an open round;
-    adds no commit. Rounds with access codes only ever let in the code's own participant."""
+    adds no commit. Rounds with codes or emailed links only ever let in their own participants."""
     participant = current_participant(round_)
+    if participant is None and round_.access != Access.OPEN:
+        raise JoinRequired(round_)
+    if needs_declaration(round_, participant):
+        raise DeclarationRequired(round_)
     if participant is None:
-        if round_.access == Access.CODES:
-            raise JoinRequired(round_)
-        participant = Participant(round_id=round_.id, display_name=display_name or "")
-        db.session.add(participant)
-        db.session.flush()
-        remember(round_, participant)
+        participant = new_participant(round_, display_name)
     elif display_name:
         participant.display_name = display_name
+    return participant
+
+
+def new_participant(round_: Round, display_name: str | None = None) -> Participant:
+    participant = Participant(round_id=round_.id, display_name=display_name or "")
+    db.session.add(participant)
+    db.session.flush()
+    remember(round_, participant)
     return participant
 
 

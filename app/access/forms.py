@@ -1,7 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms import BooleanField, EmailField, HiddenField, IntegerField, StringField, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
+
+from app.access.eligibility import fits, prefixes
 
 from app.access.services import MAX_CODES_AT_ONCE
 from app.forms import NotBlank, strip
@@ -21,3 +23,35 @@ class GenerateCodesForm(FlaskForm):
 
 class VoidCodeForm(FlaskForm):
     """Only the CSRF token: voiding needs no other input."""
+
+
+class EmailJoinForm(FlaskForm):
+    email = EmailField(_l("Your email address"), filters=[strip], validators=[NotBlank(), Length(max=254), Regexp(
+        r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address, like name@example.org."))],
+        description=_l("We send you a link to take part. We do not keep your address: only a scrambled form of it that "
+                       "recognises you when you come back."))
+    next = HiddenField()
+
+
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: the button itself is the answer."""
+
+
+def eligibility_form(round_, **kwargs) -> FlaskForm:
+    """A form with one box to tick per statement of the round, and a postcode when the round checks one."""
+    allowed = prefixes(round_.postcode_prefixes)
+
+    class EligibilityForm(FlaskForm):
+        next = HiddenField()
+
+        def validate_postcode(self, field):
+            if not fits(field.data, allowed):
+                raise ValidationError(_l("This round is for postcodes starting %(prefixes)s.", prefixes=", ".join(allowed)))
+
+    for number, statement in enumerate(round_.eligibility_statements):
+        setattr(EligibilityForm, f"statement_{number}", BooleanField(
+            statement, validators=[DataRequired(_l("Confirm this to take part."))]))
+    if allowed:
+        EligibilityForm.postcode = StringField(_l("Your postcode"), filters=[strip], validators=[NotBlank(), Length(max=12)],
+                                               description=_l("Only its first part is kept, for example SE13."))
+    return EligibilityForm(**kwargs)

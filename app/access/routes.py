@@ -1,16 +1,20 @@
+import json
 from urllib.parse import urlsplit
 
 import segno
 from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 
-from app.access import services
+from app import mail
+from app.access import email_links, services
 from app.access.codes import display
-from app.access.forms import GenerateCodesForm, JoinForm, VoidCodeForm
+from app.access.eligibility import outward
+from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, JoinForm, VoidCodeForm, eligibility_form
 from app.accounts.current import can_manage, current_user, require, staff_required
-from app.extensions import htmx
-from app.participation import remember
-from app.ratelimits import refused_attempts
+from app.extensions import db, htmx
+from app.models import Access
+from app.participation import current_participant, needs_code, new_participant, remember
+from app.ratelimits import mail_requests, refused_attempts, resident_writes
 from app.rounds.routes import get_round
 from app.web import render_page, safe_next
 
@@ -27,10 +31,11 @@ def _refusal(reason: str) -> str:
     }[reason]
 
 
-def join_redirect(round_):
-    """Send a resident who has not used a code to the join page, and back afterwards."""
+def join_redirect(round_, endpoint=None):
+    """Send a resident who cannot take part yet to the page that lets them, and back afterwards."""
     back = request.full_path.rstrip("?") if request.method == "GET" else _referring_path(round_)
-    target = url_for("access.join", slug=round_.slug, next=back)
+    endpoint = endpoint or ("access.join_by_email" if round_.access == Access.EMAIL else "access.join")
+    target = url_for(endpoint, slug=round_.slug, next=back)
     if htmx:
         response = make_response("", 204)
         response.headers["HX-Redirect"] = target
@@ -69,8 +74,73 @@ def join(slug):
         return render_page("access/join.html", round=round_, form=form, status=status)
     remember(round_, participant)
     flash(_("You are in. Keep your card: the same code brings you back, on this phone or another."), "success")
-    next_page = form.next.data
+    return _onward(round_, form.next.data)
+
+
+def _onward(round_, next_page):
     return redirect(safe_next(next_page) if next_page else url_for("rounds.show", slug=round_.slug))
+
+
+@bp.route("/join/email", methods=["GET", "POST"])
+@mail_requests
+def join_by_email(slug):
+    """A resident asks for a one-time sign-in link; the page says the same whatever the address."""
+    round_ = get_round(slug)
+    form = EmailJoinForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        link_id, secret = email_links.new_link(round_, form.email.data)
+        link = url_for("access.email_link", slug=round_.slug, link_id=link_id, secret=secret,
+                       next=form.next.data or None, _external=True)
+        mail.send(form.email.data.strip(), _("Your link to take part in %(round)s", round=round_.title), _(
+            "Open this link within an hour to take part in %(round)s:\n\n%(link)s\n\n"
+            "It works once. If you did not ask for it, ignore this message.", round=round_.title, link=link))
+        return render_page("access/email_sent.html", round=round_)
+    return render_page("access/join_email.html", round=round_, form=form, status=422 if form.errors else 200)
+
+
+@bp.route("/join/email/<int:link_id>/<secret>", methods=["GET", "POST"])
+@refused_attempts
+def email_link(slug, link_id, secret):
+    """The emailed link opens a page with one button, so mail scanners that open links use up nothing."""
+    round_ = get_round(slug)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            participant = email_links.redeem(round_, link_id, secret)
+        except email_links.LinkRefused as refused:
+            return render_page("accounts/link_refused.html", message=_link_refusal(refused.reason), status=404)
+        remember(round_, participant)
+        flash(_("You are in. To come back on another phone, ask for a new link with the same address."), "success")
+        return _onward(round_, request.args.get("next"))
+    return render_page("access/email_confirm.html", round=round_, form=form)
+
+
+def _link_refusal(reason: str) -> str:
+    return {
+        "invalid": _("This link is not complete or has been changed. Copy the whole link from the email."),
+        "expired": _("This link is too old. Ask for a new one."),
+        "used": _("This link has already been used. Ask for a new one."),
+        "forgotten": _("You asked us to delete your data for this round, so this address cannot take part again."),
+    }[reason]
+
+
+@bp.route("/eligibility", methods=["GET", "POST"])
+@resident_writes
+def eligibility(slug):
+    """The round's own questions about who may take part, answered once and kept as a declaration."""
+    round_ = get_round(slug)
+    if needs_code(round_):
+        return join_redirect(round_)
+    form = eligibility_form(round_, next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        participant = current_participant(round_) or new_participant(round_)
+        participant.declaration = json.dumps({
+            "statements": round_.eligibility_statements,
+            "postcode": outward(form.postcode.data) if "postcode" in form else "",
+        }, ensure_ascii=False)
+        db.session.commit()
+        return _onward(round_, form.next.data)
+    return render_page("access/eligibility.html", round=round_, form=form, status=422 if form.errors else 200)
 
 
 def _managed_round(slug):

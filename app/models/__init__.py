@@ -1,5 +1,5 @@
 """The database models, one module per aggregate."""
-from app.models.access import AccessCode
+from app.models.access import AccessCode, EmailIdentity, EmailLink
 from app.models.audit import AuditEntry
 from app.models.ballot import Ballot, BallotKind, Participation
 from app.models.comment import Comment, CommentStatus
@@ -10,6 +10,6 @@ from app.models.round import Access, Round
 from app.models.user import Role, StaffRole, User
 
 __all__ = [
-    "AccessCode", "AuditEntry", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
+    "AccessCode", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
 ]

@@ -26,3 +26,25 @@ class AccessCode(db.Model):
         if self.voided_at:
             return "void"
         return "used" if self.first_used_at else "unused"
+
+
+class EmailIdentity(db.Model):
+    """A resident who joins a round by email. Only a keyed hash of the address is kept."""
+
+    __table_args__ = (UniqueConstraint("round_id", "email_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    email_hash: Mapped[str] = mapped_column(String(64))
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EmailLink(db.Model):
+    """One emailed sign-in link: a hash of its secret, so the table alone opens nothing."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("email_identity.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

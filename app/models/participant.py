@@ -1,7 +1,7 @@
 """A resident taking part in one round."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -22,3 +22,5 @@ class Participant(db.Model):
     # Set when the resident asked to be forgotten, or the round's retention period ended: the
     # record stays only so their supports and their counted ballot are not counted twice.
     forgotten_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What they declared to be eligible, as JSON: the statements confirmed and the postcode given.
+    declaration: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -15,6 +15,7 @@ from app.rounds.phases import ORDER, Phase, PhaseStart, current_phase, upcoming
 class Access(StrEnum):
     OPEN = "open"  # anyone, with a display name; this browser remembers them
     CODES = "codes"  # one printed access code per participant
+    EMAIL = "email"  # a one-time link sent to the resident's email address
 
 
 class Round(db.Model):
@@ -54,6 +55,10 @@ class Round(db.Model):
     source_meta: Mapped[str] = mapped_column(Text, default="", server_default="")
     access: Mapped[Access] = mapped_column(code_enum(Access, "round_access"), default=Access.OPEN,
                                            server_default=Access.OPEN.value)
+    # Statements each participant confirms before taking part, one per line ("I live, work or
+    # study in Lewisham"), and postcode beginnings their postcode must have, if any ("SE4 SE6").
+    eligibility: Mapped[str] = mapped_column(Text, default="", server_default="")
+    postcode_prefixes: Mapped[str] = mapped_column(String(400), default="", server_default="")
     # Days after results open before residents' personal data is removed; empty keeps it.
     retention_days: Mapped[int | None] = mapped_column(Integer)
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -76,6 +81,14 @@ class Round(db.Model):
     def amount(self, stored: int | None) -> Decimal | None:
         """A stored sum of money in currency units."""
         return None if stored is None else Decimal(stored).scaleb(-self.money_scale)
+
+    @property
+    def eligibility_statements(self) -> list[str]:
+        return [line.strip() for line in self.eligibility.splitlines() if line.strip()]
+
+    @property
+    def asks_eligibility(self) -> bool:
+        return bool(self.eligibility_statements or self.postcode_prefixes.strip())
 
     @property
     def areas(self) -> list[str]:

@@ -54,7 +54,7 @@ def _forget(round_: Round, ids: list[int]) -> None:
         ballot = current_ballot(round_, participant)
         if ballot is not None:
             ballot.voter_key = secrets.token_hex(32)
-        participant.display_name, participant.forgotten_at = "", now
+        participant.display_name, participant.declaration, participant.forgotten_at = "", "", now
     db.session.execute(update(AccessCode).where(AccessCode.participant_id.in_(ids), AccessCode.voided_at.is_(None))
                        .values(voided_at=now))
 

@@ -40,7 +40,7 @@ class RoundForm(FlaskForm):
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
         kinds, rules, ties, modes = choice_labels or ({}, {}, {}, {})
-        self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes")]
+        self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes", "email")]
         self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
         self.rule.choices = [("", _l("The usual method for the ballot"))] + [
             (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes]
@@ -79,6 +79,12 @@ class RoundForm(FlaskForm):
     tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
     access = SelectField(_l("Who can take part"), choices=[], default="open",
                          description=_l("With access codes, each printed card lets one person in, once, and back again."))
+    eligibility = TextAreaField(
+        _l("What people confirm to take part (optional)"), filters=[strip], validators=[Length(max=2000)],
+        description=_l("One statement per line, for example: I live, work or study in Lewisham."))
+    postcode_prefixes = StringField(
+        _l("Postcodes the round is for (optional)"), filters=[strip], validators=[Length(max=400)],
+        description=_l("The beginnings of postcodes, for example: SE4 SE6 SE13. Residents give their postcode; only its first part is kept."))
     retention_days = IntegerField(
         _l("Remove residents' personal data this many days after results open (optional)"),
         validators=[Optional(), NumberRange(min=0, max=3650)],

@@ -17,7 +17,7 @@ PUBLIC = {
     "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "results.show",
     "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
-    "privacy.forget",
+    "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff"}
@@ -42,7 +42,7 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     with app.app_context():
         code = db.session.scalar(db.select(AccessCode.id))
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
-            "token": "not-a-token"}
+            "token": "not-a-token", "link_id": 1, "secret": "not-a-secret"}
 
 
 def urls(app, world, endpoints=None):
