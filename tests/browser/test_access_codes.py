@@ -1,5 +1,6 @@
 """A resident scans a card, votes, leaves, comes back with the same code on a fresh phone and changes the ballot."""
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -85,3 +86,30 @@ def test_the_codes_page_and_the_printed_cards_pass_axe_on_a_phone(phone, live_se
     expect(phone.locator(".card")).to_have_count(9)
     expect(phone.locator(".card svg")).to_have_count(9)
     assert_accessible(phone, axe_source, f"{language}-cards")
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_joining_by_email_and_answering_eligibility_pass_axe(phone, app, live_server, axe_source, make_round, caplog):
+    caplog.set_level("INFO")
+    make_round(slug="lewisham", title="Lewisham Local", phase="propose", access="email",
+               eligibility="I live, work or study in Lewisham", postcode_prefixes="SE4 SE13")
+    phone.goto(f"{live_server}/rounds/lewisham/needs/new")
+    language = phone.evaluate("document.documentElement.lang")
+    assert_accessible(phone, axe_source, f"{language}-join-email")
+    phone.locator("#email").fill("ola@example.org")
+    phone.locator("main form button[type=submit]").click()
+    expect(phone.locator("h1")).to_have_count(1)
+    assert_accessible(phone, axe_source, f"{language}-email-sent")
+    link = re.findall(r"http://127\.0\.0\.1:\d+(/rounds/\S+)", caplog.text)[-1]
+    phone.goto(live_server + link)
+    assert_accessible(phone, axe_source, f"{language}-email-confirm")
+    phone.locator("main form button[type=submit]").click()
+    expect(phone.locator("#postcode")).to_be_visible()  # sent on to the round's questions
+    phone.locator("#postcode").fill("SE1 7PB")
+    phone.locator("main form button[type=submit]").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, f"{language}-eligibility-errors")
+    phone.locator("input[type=checkbox]").check()
+    phone.locator("#postcode").fill("SE13 6AB")
+    phone.locator("main form button[type=submit]").click()
+    expect(phone.locator("#title")).to_be_visible()  # and back to proposing a need

@@ -31,10 +31,11 @@ def sign_in(page, base):
 
 RESIDENT_PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs?sort=supported&category=safety",
                   "/rounds/lewisham/needs/{need}", "/rounds/lewisham/needs/{need}/report",
-                  "/rounds/lewisham/needs/{need}/history", "/rounds/nowhere", "/account/sign-in"]
+                  "/rounds/lewisham/needs/{need}/history", "/rounds/nowhere", "/account/sign-in", "/account/reset",
+                  "/privacy", "/rounds/lewisham/my-data"]
 STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderation",
                "/rounds/lewisham/needs/{need}", "/rounds/lewisham/moderation/needs/{need}/edit",
-               "/rounds/lewisham/moderation/needs/{need}/merge"]
+               "/rounds/lewisham/moderation/needs/{need}/merge", "/rounds/lewisham/staff", "/rounds/lewisham/codes"]
 
 
 @pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
