@@ -1,4 +1,7 @@
-"""Who may do what, route by route over the whole URL map, and no GET that changes anything."""
+"""Who may do what, route by route over the whole URL map, and no GET that changes anything.
+
+The one GET that does is a card's QR link, /join?code=CODE (CONTRACT.md); it is tested in test_access.py.
+"""
 import hashlib
 import re
 

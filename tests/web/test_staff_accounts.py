@@ -172,3 +172,14 @@ def test_with_smtp_settings_the_mail_goes_to_the_server(app, client, make_user, 
     message = "".join(smtp_server.received)
     assert "To: facilitator@example.org" in message and "Subject: Choose a new Commonground password" in message
     assert "/account/reset/" in message
+
+
+def test_a_forged_role_in_the_invitation_form_is_refused(app, client, make_round, make_user, sign_in):
+    make_round()
+    make_user(round_slug="lewisham")
+    sign_in()
+    forged = post(client, "/rounds/lewisham/staff", {"email": "mallory@example.org", "role": "admin"})
+    assert forged.status_code == 422 and "Not a valid choice" in text_of(forged)
+    with app.app_context():
+        assert db.session.scalar(db.select(User).filter_by(email="mallory@example.org")) is None
+        assert not db.session.scalar(db.select(db.func.count(User.id)).filter_by(is_admin=True))
