@@ -46,12 +46,12 @@ def upgrade():
     op.add_column('participant', sa.Column('declaration', sa.Text(), server_default='', nullable=False))
     op.add_column('round', sa.Column('eligibility', sa.Text(), server_default='', nullable=False))
     op.add_column('round', sa.Column('postcode_prefixes', sa.String(length=400), server_default='', nullable=False))
-    # The access CHECK gains 'email'; on SQLite this rebuilds round (env.py turns foreign keys off).
+    # The access CHECK gains 'email'. SQLite rebuilds round for it (env.py turns foreign keys off).
     _access_values('open', 'codes', 'email')
 
 
 def _access_values(*values):
-    with op.batch_alter_table('round', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('round', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_round_round_access'), type_='check')
         batch_op.create_check_constraint(op.f('ck_round_round_access'),
                                          sa.column('access').in_(values))
