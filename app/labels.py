@@ -112,6 +112,16 @@ def staff_role(code) -> str:
     return str(STAFF_ROLE_NAMES[str(code)])
 
 
+def link_refusal(reason: str) -> str:
+    """Why an emailed link (invitation, password reset, resident sign-in) opens nothing."""
+    return str({
+        "expired": _l("This link is too old. Ask for a new one."),
+        "invalid": _l("This link is not complete or has been changed. Copy the whole link from the email."),
+        "used": _l("This link has already been used. Ask for a new one."),
+        "forgotten": _l("You asked us to delete your data for this round, so this address cannot take part again."),
+    }[reason])
+
+
 def code_status(code: str) -> str:
     return str(CODE_STATUSES[code])
 

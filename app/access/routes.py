@@ -5,7 +5,7 @@ import segno
 from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 
-from app import mail
+from app import labels, mail
 from app.access import email_links, services
 from app.access.codes import display
 from app.access.eligibility import outward
@@ -108,20 +108,11 @@ def email_link(slug, link_id, secret):
         try:
             participant = email_links.redeem(round_, link_id, secret)
         except email_links.LinkRefused as refused:
-            return render_page("accounts/link_refused.html", message=_link_refusal(refused.reason), status=404)
+            return render_page("accounts/link_refused.html", message=labels.link_refusal(refused.reason), status=404)
         remember(round_, participant)
         flash(_("You are in. To come back on another phone, ask for a new link with the same address."), "success")
         return _onward(round_, request.args.get("next"))
     return render_page("access/email_confirm.html", round=round_, form=form)
-
-
-def _link_refusal(reason: str) -> str:
-    return {
-        "invalid": _("This link is not complete or has been changed. Copy the whole link from the email."),
-        "expired": _("This link is too old. Ask for a new one."),
-        "used": _("This link has already been used. Ask for a new one."),
-        "forgotten": _("You asked us to delete your data for this round, so this address cannot take part again."),
-    }[reason]
 
 
 @bp.route("/eligibility", methods=["GET", "POST"])

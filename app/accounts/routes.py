@@ -71,19 +71,11 @@ def accept_invitation(token):
     return _choose_password(token, "invitation")
 
 
-def _refusal(reason: str) -> str:
-    return {
-        "expired": _("This link is too old. Ask for a new one."),
-        "invalid": _("This link is not complete or has been changed. Copy the whole link from the email."),
-        "used": _("This link has already been used. Sign in with your password, or ask for a new link."),
-    }[reason]
-
-
 def _choose_password(token: str, purpose: str):
     try:
         user = links.user_for(token, purpose)
     except links.LinkRefused as refused:
-        return render_page("accounts/link_refused.html", message=_refusal(refused.reason), status=404)
+        return render_page("accounts/link_refused.html", message=labels.link_refusal(refused.reason), status=404)
     form = NewPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
