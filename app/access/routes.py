@@ -55,18 +55,17 @@ def _referring_path(round_) -> str:
 def join(slug):
     """The target of a card's QR code: the code's own participant starts or resumes here."""
     round_ = get_round(slug)
-    if request.method == "GET":
-        form = JoinForm(formdata=request.args if "code" in request.args else None, meta={"csrf": False})
-        if "code" not in request.args:
-            return render_page("access/join.html", round=round_, form=JoinForm(next=request.args.get("next", "")))
-        typed = request.args.get("code", "")
-    else:
+    if request.method == "POST":
         form = JoinForm()
         if not form.validate_on_submit():
             return render_page("access/join.html", round=round_, form=form, status=422)
-        typed = form.code.data
+    else:
+        # A scanned code arrives in the address; the form shows it, ready to correct and send.
+        form = JoinForm(formdata=None, code=request.args.get("code", ""), next=request.args.get("next", ""))
+        if "code" not in request.args:
+            return render_page("access/join.html", round=round_, form=form)
     try:
-        participant = services.redeem(round_, typed)
+        participant = services.redeem(round_, form.code.data)
     except services.CodeRefused as refused:
         form.code.errors = [*form.code.errors, _refusal(refused.reason)]
         # A typed code comes back with 422 so htmx shows the page; a scanned one says what happened.

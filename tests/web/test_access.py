@@ -77,7 +77,10 @@ def test_a_scanned_card_lets_its_participant_in_and_the_same_code_brings_them_ba
 def test_an_unknown_or_malformed_code_gets_a_clear_page_and_no_participant(client, app, coded_round, code, status, message):
     refused = client.get(f"/rounds/lewisham/join?code={code}")
     assert refused.status_code == status and message in text_of(refused)
-    assert f'value="{code}"' in text_of(refused)  # what they typed stays, to correct it
+    assert f'value="{code}"' in text_of(refused)  # what they typed stays, to correct it and send again
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', text_of(refused)).group(1)
+    corrected = client.post("/rounds/lewisham/join", data={"csrf_token": token, "code": "7KQ2M-XW4PD"})
+    assert corrected.status_code == 422 and "not one of this round's codes" in text_of(corrected)
     assert "Enter your access code" in text_of(client.get("/rounds/lewisham"))
     assert participants(app) == 0
 
