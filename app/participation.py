@@ -1,5 +1,5 @@
 """The resident behind this browser, as a participant of one round."""
-from flask import session
+from flask import g, session
 
 from app.extensions import db
 from app.models import AccessCode, Access, EmailIdentity, Participant, Round
@@ -24,6 +24,14 @@ class DeclarationRequired(Exception):
 
 
 def current_participant(round_: Round) -> Participant | None:
+    """Looked up once per request: views, gates and templates all ask."""
+    known = g.setdefault("participants", {})
+    if round_.id not in known:
+        known[round_.id] = _participant_in_session(round_)
+    return known[round_.id]
+
+
+def _participant_in_session(round_: Round) -> Participant | None:
     participant_id = session.get(SESSION_KEY, {}).get(str(round_.id))
     if participant_id is None:
         return None
@@ -45,7 +53,7 @@ def _admitted(participant: Participant, round_: Round) -> bool:
     return True
 
 
-def needs_code(round_: Round) -> bool:
+def must_join(round_: Round) -> bool:
     """Whether this browser must use an access code or an emailed link before taking part."""
     return round_.access != Access.OPEN and current_participant(round_) is None
 
@@ -56,7 +64,7 @@ def needs_declaration(round_: Round, participant: Participant | None) -> bool:
 
 def join_first(round_: Round) -> None:
     """Send a browser that cannot take part yet to where it can, before it fills in a form it could not send."""
-    if needs_code(round_):
+    if must_join(round_):
         raise JoinRequired(round_)
     if needs_declaration(round_, current_participant(round_)):
         raise DeclarationRequired(round_)
@@ -88,10 +96,12 @@ def new_participant(round_: Round, display_name: str | None = None) -> Participa
 def leave(round_: Round) -> None:
     session.get(SESSION_KEY, {}).pop(str(round_.id), None)
     session.modified = True
+    g.setdefault("participants", {})[round_.id] = None
 
 
 def remember(round_: Round, participant: Participant) -> None:
     session.setdefault(SESSION_KEY, {})[str(round_.id)] = participant.id
+    g.setdefault("participants", {})[round_.id] = participant
     # A lasting cookie, so the phone is recognised next week and cannot support twice.
     session.permanent = True
     session.modified = True

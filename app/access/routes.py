@@ -13,7 +13,7 @@ from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, Join
 from app.accounts.current import can_manage, current_user, require, staff_required
 from app.extensions import db, htmx
 from app.models import Access
-from app.participation import current_participant, needs_code, new_participant, remember
+from app.participation import current_participant, must_join, new_participant, remember
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
 from app.rounds.routes import get_round
 from app.web import render_page, safe_next
@@ -119,7 +119,7 @@ def email_link(slug, link_id, secret):
 def eligibility(slug):
     """The round's own questions about who may take part, answered once and kept as a declaration."""
     round_ = get_round(slug)
-    if needs_code(round_):
+    if must_join(round_):
         return join_redirect(round_)
     form = eligibility_form(round_, next=request.args.get("next", ""))
     if form.validate_on_submit():

@@ -6,7 +6,7 @@ from app.accounts.current import can_create_rounds, can_manage, current_user, re
 from app.extensions import db
 from app.models import Round
 from app.needs import queries
-from app.participation import needs_code
+from app.participation import must_join
 from app.needs.categories import CONTENT_LANGUAGES
 from app.rounds import services
 from app.rounds.forms import RoundForm
@@ -54,7 +54,7 @@ def show(slug):
     round_ = get_round(slug)
     return render_page(
         "rounds/show.html", round=round_, counts=queries.round_counts(round_),
-        can_manage=can_manage(current_user(), round_), needs_code=needs_code(round_),
+        can_manage=can_manage(current_user(), round_), must_join=must_join(round_),
     )
 
 
