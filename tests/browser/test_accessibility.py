@@ -92,13 +92,16 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round, make_round, lang):
+def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round, make_round, lang, runner):
     make_round(slug="ranking", phase="rank", max_choices=3)
+    runner.invoke(args=["codes", "generate", "lewisham", "--count", "3"])  # cards to print
     context = browser.new_context(viewport={"width": 320, "height": 640}, extra_http_headers={"Accept-Language": lang})
     page = context.new_page()
     sign_in(page, live_server)
     paths = [p.format(need=busy_round) for p in RESIDENT_PAGES + STAFF_PAGES] + [
-        "/rounds/lewisham/needs/new", "/rounds/ranking/ballot", "/rounds/lewisham/results"]
+        "/rounds/lewisham/needs/new", "/rounds/ranking/ballot", "/rounds/lewisham/results",
+        "/rounds/lewisham/codes/cards", "/rounds/lewisham/join?code=ZZZZZ-ZZZZZ", "/rounds/lewisham/join/email",
+        "/rounds/lewisham/eligibility"]
     wide = {}
     for path in paths:
         page.goto(live_server + path)
