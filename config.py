@@ -48,6 +48,9 @@ class Config:
     # Key for the hashes of residents' email addresses; SECRET_KEY when empty. Changing it
     # makes returning residents new participants, so set it once.
     EMAIL_HASH_KEY = os.environ.get("EMAIL_HASH_KEY", "")
+    # A LibreTranslate-compatible service for draft translations of needs; off when empty.
+    MT_URL = os.environ.get("MT_URL", "")
+    MT_API_KEY = os.environ.get("MT_API_KEY", "")
     # The site's address, for links written outside a request (the command line).
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://localhost:5000")
     MAIL_DEVICE_LIMIT = os.environ.get("MAIL_DEVICE_LIMIT", "3 per minute; 10 per hour")

@@ -62,12 +62,14 @@ STAFF_ROLES = {
     "facilitator": _l("Facilitator: runs the round, its settings and codes"),
     "moderator": _l("Moderator: reviews reports, hides and merges"),
     "panel": _l("Panel member: scores applications and decides grants"),
+    "translator": _l("Translator: translates needs into residents' languages"),
 }
 
 STAFF_ROLE_NAMES = {
     "facilitator": _l("Facilitator"),
     "moderator": _l("Moderator"),
     "panel": _l("Panel member"),
+    "translator": _l("Translator"),
 }
 
 AUDIT_ACTIONS = {
@@ -82,6 +84,7 @@ AUDIT_ACTIONS = {
     "needs-merged": _l("Needs merged"),
     "need-edited": _l("Need edited by staff"),
     "user-invited": _l("Staff member invited"),
+    "need-translated": _l("Need translated"),
     "personal-data-removed": _l("Personal data removed after the retention period"),
 }
 
@@ -130,8 +133,9 @@ def report_reason(code) -> str:
     return str(REPORT_REASONS[ReportReason(code)])
 
 
-def language(code: str) -> str:
-    return language_name(code)
+def language(code: str, in_locale: str | None = None) -> str:
+    """A language's name in its own script, or in the visitor's language when one is given."""
+    return language_name(code, in_locale)
 
 
 BALLOT_KINDS = {

@@ -29,4 +29,4 @@ class InviteForm(FlaskForm):
     def __init__(self, *args, role_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         labels = role_labels or {}
-        self.role.choices = [(code, labels.get(code, code)) for code in ("facilitator", "moderator", "panel")]
+        self.role.choices = [(code, labels.get(code, code)) for code in ("facilitator", "moderator", "panel", "translator")]

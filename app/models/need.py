@@ -81,3 +81,22 @@ class NeedRevision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     editor = relationship("User")
+
+
+class NeedTranslation(db.Model):
+    """A need's title and description in another language.
+
+    Residents see it only once a person has approved it; a machine suggestion waits unapproved.
+    """
+
+    __table_args__ = (UniqueConstraint("need_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(140))
+    description: Mapped[str] = mapped_column(Text)
+    by_machine: Mapped[bool] = mapped_column(default=False)  # the text came from machine translation
+    approved: Mapped[bool] = mapped_column(default=False)
+    translator_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

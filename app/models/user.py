@@ -15,6 +15,7 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
     MODERATOR = "moderator"
     PANEL = "panel"
+    TRANSLATOR = "translator"
 
 
 class User(db.Model):

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from app.forms import NotBlank, max_length, min_length, strip
@@ -76,3 +76,23 @@ class ReportForm(FlaskForm):
     def validate_reason(self, field):
         if field.data not in {code for code, _label in self.reason.choices}:
             raise ValidationError(_l("Please choose what is wrong."))
+
+
+class TranslationForm(FlaskForm):
+    language = SelectField(_l("Language of the translation"), choices=[])
+    title = StringField(_l("The need, in a few words"), filters=[strip], validators=[NotBlank(), max_length(140)])
+    description = TextAreaField(_l("What is the need?"), filters=[strip], validators=[NotBlank(), max_length(5000)])
+    approved = BooleanField(_l("Show this translation to residents"),
+                            description=_l("Only approved translations are shown. Read machine drafts through before approving them."))
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)
+
+
+class SuggestForm(FlaskForm):
+    language = SelectField(_l("Language"), choices=[])
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)

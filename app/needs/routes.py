@@ -2,13 +2,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_moderate, current_user
+from app.accounts.current import can_moderate, can_translate, current_user, require, staff_required
 from app.extensions import db
 from app.i18n import language_code
 from app.models import Need, NeedStatus
 from app.needs import queries, services
+from app.needs import translations as translations_service
+from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
-from app.needs.forms import CommentForm, NeedForm, ReportForm, SupportForm
+from app.needs.forms import CommentForm, NeedForm, ReportForm, SuggestForm, SupportForm, TranslationForm
 from app.participation import current_participant, join_first, participant_for
 from app.rounds.routes import get_round
 from app.web import render_page, safe_next, today, wants_fragment
@@ -59,7 +61,10 @@ def index(slug):
     }
     page = queries.list_needs(round_, **filters, page=_int_arg("page"),
                               per_page=current_app.config["NEEDS_PER_PAGE"])
-    return render_page("needs/index.html", "needs/_results.html", round=round_, page=page, filters=filters)
+    translated = translations_service.approved_in([row.need.id for row in page.rows], language_code())
+    shown = {row.need.id: translations_service.shown(row.need, translated.get(row.need.id)) for row in page.rows}
+    return render_page("needs/index.html", "needs/_results.html", round=round_, page=page, filters=filters,
+                       shown=shown)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -105,7 +110,14 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
         merged_notice=_merged_notice(need), support_form=SupportForm(),
         comment_form=comment_form or _comment_form(round_), discussing=phase in services.DISCUSSING,
         moderator=can_moderate(current_user(), round_), comment_added=comment_added,
+        text=_shown(need), translator=can_translate(current_user(), round_),
     )
+
+
+def _shown(need):
+    """The need in the visitor's language when a person has approved a translation; ?original=1 for its own words."""
+    translation = translations_service.approved_in([need.id], language_code()).get(need.id)
+    return translations_service.shown(need, translation, original=request.args.get("original") == "1")
 
 
 def _merged_notice(need):
@@ -203,3 +215,53 @@ def history(slug, need_id):
     if need.status == NeedStatus.HIDDEN and not can_moderate(current_user(), round_):
         abort(404)
     return render_page("needs/history.html", round=round_, need=need)
+
+
+def _translation_languages(need):
+    return [(code, labels.language(code)) for code in CONTENT_LANGUAGES if code != need.language]
+
+
+@bp.route("/<int:need_id>/translations", methods=["GET", "POST"])
+@staff_required
+def translations(slug, need_id):
+    """Facilitators and translators write, correct and approve a need's translations."""
+    round_ = get_round(slug)
+    require(can_translate(current_user(), round_))
+    need = get_need(round_, need_id)
+    languages = _translation_languages(need)
+    form = TranslationForm(languages=languages)
+    if form.validate_on_submit():
+        translations_service.save(round_, need, form.language.data, form.title.data, form.description.data,
+                                  form.approved.data, current_user())
+        flash(_("The translation is saved.") if not form.approved.data else
+              _("The translation is saved, and residents who read %(language)s now see it.",
+                language=labels.language(form.language.data)), "success")
+        return redirect(url_for("needs.translations", slug=slug, need_id=need.id))
+    editing = translations_service.find(need, request.args.get("language", "")) if request.method == "GET" else None
+    if editing is not None:
+        form = TranslationForm(languages=languages, obj=editing)
+    return render_page("needs/translations.html", round=round_, need=need, form=form, editing=editing,
+                       suggest_form=SuggestForm(languages=languages), existing=translations_service.of_need(need),
+                       machine=bool(current_app.config["MT_URL"]), status=422 if form.errors else 200)
+
+
+@bp.post("/<int:need_id>/translations/suggest")
+@staff_required
+def suggest_translation(slug, need_id):
+    """A machine draft, stored unapproved, for a person to read, correct and approve."""
+    round_ = get_round(slug)
+    require(can_translate(current_user(), round_))
+    need = get_need(round_, need_id)
+    form = SuggestForm(languages=_translation_languages(need))
+    if not current_app.config["MT_URL"] or not form.validate_on_submit():
+        abort(400)
+    try:
+        translations_service.suggest(round_, need, form.language.data, current_app.config["MT_URL"],
+                                     current_app.config["MT_API_KEY"], current_user())
+    except translations_service.ApprovedAlready:
+        flash(_("A person has approved a translation into this language. Correct it instead."), "error")
+    except MachineTranslationError:
+        flash(_("The translation service did not answer. Try again later, or write the translation yourself."), "error")
+    else:
+        flash(_("Here is the machine's draft. Read it through, correct it, then approve it."), "success")
+    return redirect(url_for("needs.translations", slug=slug, need_id=need.id, language=form.language.data))

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Comment, CommentStatus, Need, NeedStatus, Participant, Report, Round, Support
+from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation, Participant, Report, Round, Support
 from app.models.base import utcnow
 from app.needs.search_text import document
 from app.rounds.phases import Phase
@@ -17,7 +17,13 @@ class PhaseClosed(Exception):
 
 
 def search_document(need: Need) -> str:
-    return document(need.title, need.description, need.affected, need.location)
+    """The need's own words and those of its approved translations, so residents find it in their language."""
+    translated = []
+    if need.id is not None:
+        translated = db.session.execute(db.select(NeedTranslation.title, NeedTranslation.description).filter_by(
+            need_id=need.id, approved=True)).all()
+    return document(need.title, need.description, need.affected, need.location,
+                    *(text for row in translated for text in row))
 
 
 def propose_need(round_: Round, participant: Participant, values: dict, phase: Phase) -> Need:

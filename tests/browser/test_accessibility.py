@@ -35,7 +35,8 @@ RESIDENT_PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs?sort=supporte
                   "/privacy", "/rounds/lewisham/my-data"]
 STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderation",
                "/rounds/lewisham/needs/{need}", "/rounds/lewisham/moderation/needs/{need}/edit",
-               "/rounds/lewisham/moderation/needs/{need}/merge", "/rounds/lewisham/staff", "/rounds/lewisham/codes"]
+               "/rounds/lewisham/moderation/needs/{need}/merge", "/rounds/lewisham/staff", "/rounds/lewisham/codes",
+               "/rounds/lewisham/needs/{need}/translations"]
 
 
 @pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)

@@ -26,6 +26,7 @@ MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "a
           "results.compare", "accounts.round_staff"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need"}
+TRANSLATE = {"needs.translations", "needs.suggest_translation"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 
@@ -42,6 +43,7 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     make_user("brent-facilitator@example.org", "facilitator", "brent")
     make_user("lewisham-moderator@example.org", "moderator", "lewisham")
     make_user("lewisham-panel@example.org", "panel", "lewisham")
+    make_user("lewisham-translator@example.org", "translator", "lewisham")
     with app.app_context():
         code = db.session.scalar(db.select(AccessCode.id))
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
@@ -75,7 +77,7 @@ def request(client, method, path):
 
 def test_every_endpoint_says_who_may_use_it(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
-    classified = PUBLIC | MANAGE | MODERATE | CREATE | ADMIN
+    classified = PUBLIC | MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN
     assert endpoints - classified == set(), "place new endpoints in one of the sets above"
     assert classified - endpoints == set()
 
@@ -83,7 +85,7 @@ def test_every_endpoint_says_who_may_use_it(app):
 def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
     resident = app.test_client()
     resident.get(f"/rounds/lewisham/join?code=x")  # a resident session, with no staff account behind it
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN):
         response = request(resident, method, path)
         assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"], (endpoint, method)
 
@@ -92,12 +94,13 @@ def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
     ("brent-facilitator@example.org", set()),
     ("lewisham-moderator@example.org", MODERATE),
     ("lewisham-panel@example.org", set()),
-    ("lewisham-facilitator@example.org", MANAGE | MODERATE),
-    ("admin@example.org", MANAGE | MODERATE | CREATE | ADMIN),
+    ("lewisham-translator@example.org", TRANSLATE),
+    ("lewisham-facilitator@example.org", MANAGE | MODERATE | TRANSLATE),
+    ("admin@example.org", MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN),
 ])
 def test_staff_reach_only_what_their_role_in_this_round_allows(app, world, email, allowed):
     client = signed_in(app, email)
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN):
         if endpoint in allowed and method == "POST":
             continue  # allowed actions are tested with real input in each feature's tests
         status = request(client, method, path).status_code
