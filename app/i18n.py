@@ -1,6 +1,10 @@
-"""Which language a visitor sees, and the text direction that goes with it."""
+"""Which language a visitor sees, and the text direction that goes with it.
+
+The visitor's own choice (the switcher, remembered in a cookie) comes first, then their browser's
+Accept-Language, then the round's own language; a round may offer only some languages.
+"""
 from babel import Locale
-from flask import current_app, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale
 
 LANGUAGE_COOKIE = "lang"
@@ -8,11 +12,34 @@ LANGUAGE_COOKIE = "lang"
 REGIONAL_FORMATS = {"en": "en_GB"}
 
 
+def page_round():
+    """The round the page belongs to, if any (its slug is in the address)."""
+    if "page_round" not in g:
+        slug = (request.view_args or {}).get("slug") if has_request_context() else None
+        g.page_round = None
+        if slug:
+            from app.extensions import db
+            from app.models import Round
+
+            g.page_round = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    return g.page_round
+
+
+def offered_languages() -> list[str]:
+    available = current_app.config["LANGUAGES"]
+    round_ = page_round() if has_request_context() else None
+    return round_.offered_languages(available) if round_ else list(available)
+
+
 def select_locale() -> str:
-    supported = current_app.config["LANGUAGES"]
+    offered = offered_languages()
+    round_ = page_round()
     chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if chosen not in supported:
-        chosen = request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    if chosen not in offered:
+        chosen = request.accept_languages.best_match(offered)
+    if chosen is None:
+        default = round_.language if round_ else current_app.config["BABEL_DEFAULT_LOCALE"]
+        chosen = default if default in offered else offered[0]
     return REGIONAL_FORMATS.get(chosen, chosen)
 
 

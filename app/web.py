@@ -11,7 +11,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_babel import format_currency, format_decimal, get_locale
 
 from app.extensions import db, htmx
-from app.i18n import language_code, language_tag, text_direction
+from app.i18n import language_code, language_tag, offered_languages, text_direction
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -72,6 +72,7 @@ def _template_globals():
 
     return {
         "locale": language_code(),
+        "offered_languages": offered_languages(),
         "locale_tag": language_tag(),
         "text_direction": text_direction(),
         "current_user": current_user(),

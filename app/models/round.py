@@ -27,6 +27,8 @@ class Round(db.Model):
     # Smaller areas (wards, estates) residents pick from, one per line.
     area_choices: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(16), default="en")
+    # The interface languages the round offers, space-separated; empty offers every one the app has.
+    interface_languages: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Money is stored as whole numbers of 10**-money_scale currency units: 0 for whole units,
     # 2 for pence or grosze, so imported decimal costs stay exact.
     budget: Mapped[int | None] = mapped_column(BigInteger)
@@ -81,6 +83,10 @@ class Round(db.Model):
     def amount(self, stored: int | None) -> Decimal | None:
         """A stored sum of money in currency units."""
         return None if stored is None else Decimal(stored).scaleb(-self.money_scale)
+
+    def offered_languages(self, available) -> list[str]:
+        chosen = [code for code in self.interface_languages.split() if code in available]
+        return chosen or list(available)
 
     @property
     def eligibility_statements(self) -> list[str]:

@@ -1,7 +1,10 @@
 from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, ValidationError
+from flask import current_app
+from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField, ValidationError)
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from app.forms import NotBlank, strip
@@ -10,6 +13,16 @@ from app.voting.rules import RULES_FOR_BALLOT
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCIES = ("GBP", "EUR", "PLN", "USD", "CHF", "HUF", "RON", "TRY", "BDT", "PKR", "SOS")
+
+
+class LanguageChoices(SelectMultipleField):
+    """Languages ticked in a list of boxes, stored as one space-separated string."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def process_data(self, value):
+        super().process_data(value.split() if isinstance(value, str) else value)
 
 
 class RoundForm(FlaskForm):
@@ -26,7 +39,11 @@ class RoundForm(FlaskForm):
         _l("Smaller areas residents can choose from"), filters=[strip], validators=[Length(max=3000)],
         description=_l("One per line, for example ward names. Leave empty if not needed."),
     )
-    language = SelectField(_l("Main language of the round"), choices=[])
+    language = SelectField(_l("Main language of the round"), choices=[],
+                           description=_l("Also the language pages open in when a visitor's browser asks for none the round offers."))
+    interface_languages = LanguageChoices(
+        _l("Languages the round's pages are offered in"), choices=[], validate_choice=True,
+        description=_l("Tick none to offer every language the app has."))
     budget = IntegerField(_l("Budget (optional)"), validators=[Optional(), NumberRange(min=1, max=10**12)])
     currency = SelectField(_l("Currency"), choices=[])
     propose_starts = DateField(_l("Proposing opens"), validators=[Optional()])
@@ -39,6 +56,7 @@ class RoundForm(FlaskForm):
         super().__init__(*args, **kwargs)
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
+        self.interface_languages.choices = [(code, names.get(code, code)) for code in current_app.config["LANGUAGES"]]
         kinds, rules, ties, modes = choice_labels or ({}, {}, {}, {})
         self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes", "email")]
         self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
