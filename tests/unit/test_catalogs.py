@@ -21,8 +21,11 @@ def extracted_ids(tmp_path) -> set[str]:
         return {message.id if isinstance(message.id, str) else message.id[0] for message in read_po(handle) if message.id}
 
 
-def test_arabic_is_shipped():
-    assert [path.parts[-3] for path in CATALOGS] == ["ar"]
+def test_every_offered_language_ships_a_catalog_and_every_catalog_is_offered():
+    from config import Config
+
+    assert {path.parts[-3] for path in CATALOGS} == set(Config.LANGUAGES) - {"en"}
+    assert {"ar", "pl"} <= set(Config.LANGUAGES)
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.parts[-3])

@@ -1,0 +1,36 @@
+"""Each interface language: the page in its words, lang and dir right, plurals as the language counts."""
+import pytest
+
+from tests.conftest import post
+
+
+def page_in(client, language, path):
+    return client.get(path, headers={"Accept-Language": language}).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("language,tag,direction,heading", [
+    ("en", "en-GB", "ltr", "Have your say on what your area needs"),
+    ("ar", "ar", "rtl", "شارك برأيك في ما تحتاجه منطقتك"),
+    ("pl", "pl", "ltr", "Powiedz, czego potrzebuje Twoja okolica"),
+])
+def test_the_home_page_speaks_the_visitors_language(client, language, tag, direction, heading):
+    page = page_in(client, language, "/")
+    assert f'<html lang="{tag}" dir="{direction}">' in page
+    assert heading in page
+
+
+@pytest.mark.parametrize("count,words", [(1, "1 potrzeba"), (2, "2 potrzeby"), (5, "5 potrzeb"), (22, "22 potrzeby"),
+                                         (12, "12 potrzeb")])
+def test_polish_counts_needs_with_its_three_plural_forms(client, make_round, make_need, count, words):
+    make_round()
+    for n in range(count):
+        make_need(title=f"Potrzeba {n}", language="pl")
+    assert f"<li>{words}</li>" in page_in(client, "pl", "/rounds/lewisham")
+
+
+def test_the_switcher_offers_every_language_in_its_own_name(client):
+    page = page_in(client, "en", "/")
+    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski")):
+        assert f'value="{code}" lang="{code}"' in page and name in page
+    post(client, "/language", {"lang": "pl", "next": "/"})
+    assert "Powiedz, czego potrzebuje Twoja okolica" in client.get("/").get_data(as_text=True)
