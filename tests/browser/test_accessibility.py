@@ -39,7 +39,7 @@ STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderat
                "/rounds/lewisham/needs/{need}/translations"]
 
 
-@pytest.mark.parametrize("phone", ["en", "ar", "pl"], indirect=True)
+@pytest.mark.parametrize("phone", ["en", "ar", "pl", "es"], indirect=True)
 def test_resident_pages_pass_axe(phone, live_server, axe_source, busy_round):
     for path in RESIDENT_PAGES:
         response = phone.goto(live_server + path.format(need=busy_round))

@@ -12,6 +12,7 @@ def page_in(client, language, path):
     ("en", "en-GB", "ltr", "Have your say on what your area needs"),
     ("ar", "ar", "rtl", "شارك برأيك في ما تحتاجه منطقتك"),
     ("pl", "pl", "ltr", "Powiedz, czego potrzebuje Twoja okolica"),
+    ("es", "es", "ltr", "Opina sobre lo que necesita tu barrio"),
 ])
 def test_the_home_page_speaks_the_visitors_language(client, language, tag, direction, heading):
     page = page_in(client, language, "/")
@@ -30,7 +31,23 @@ def test_polish_counts_needs_with_its_three_plural_forms(client, make_round, mak
 
 def test_the_switcher_offers_every_language_in_its_own_name(client):
     page = page_in(client, "en", "/")
-    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski")):
+    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español")):
         assert f'value="{code}" lang="{code}"' in page and name in page
     post(client, "/language", {"lang": "pl", "next": "/"})
     assert "Powiedz, czego potrzebuje Twoja okolica" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("count,words", [(1, "1 necesidad"), (2, "2 necesidades")])
+def test_spanish_counts_needs_with_its_two_plural_forms(client, make_round, make_need, count, words):
+    make_round()
+    for n in range(count):
+        make_need(title=f"Necesidad {n}", language="es")
+    assert f"<li>{words}</li>" in page_in(client, "es", "/rounds/lewisham")
+
+
+def test_money_follows_the_visitors_locale(client, make_round):
+    make_round(budget=1250, currency="GBP")
+    make_round(slug="krakow", budget=1250, currency="PLN")
+    assert "Budget: £1,250" in page_in(client, "en", "/rounds/lewisham")
+    assert "Budżet: 1\xa0250\xa0zł" in page_in(client, "pl", "/rounds/krakow")
+    assert "Presupuesto: 1.250\xa0GBP" in page_in(client, "es", "/rounds/lewisham")
