@@ -8,8 +8,9 @@ from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale
 
 LANGUAGE_COOKIE = "lang"
-# Dates and numbers follow the region residents live in: British English, not American.
-REGIONAL_FORMATS = {"en": "en_GB"}
+# Dates and numbers follow the region residents live in: British English, not American; the
+# Portuguese catalog is written in European Portuguese, so it is labelled and formatted as such.
+REGIONAL_FORMATS = {"en": "en_GB", "pt": "pt_PT"}
 
 
 def page_round():
