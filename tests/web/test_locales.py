@@ -14,6 +14,7 @@ def page_in(client, language, path):
     ("pl", "pl", "ltr", "Powiedz, czego potrzebuje Twoja okolica"),
     ("es", "es", "ltr", "Opina sobre lo que necesita tu barrio"),
     ("pt", "pt-PT", "ltr", "Diga o que a sua zona precisa"),
+    ("ro", "ro", "ltr", "Spune ce îi trebuie zonei tale"),
 ])
 def test_the_home_page_speaks_the_visitors_language(client, language, tag, direction, heading):
     page = page_in(client, language, "/")
@@ -32,7 +33,7 @@ def test_polish_counts_needs_with_its_three_plural_forms(client, make_round, mak
 
 def test_the_switcher_offers_every_language_in_its_own_name(client):
     page = page_in(client, "en", "/")
-    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português")):
+    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português"), ("ro", "Română")):
         assert f'value="{code}" lang="{code}"' in page and name in page
     post(client, "/language", {"lang": "pl", "next": "/"})
     assert "Powiedz, czego potrzebuje Twoja okolica" in client.get("/").get_data(as_text=True)
@@ -52,3 +53,11 @@ def test_money_follows_the_visitors_locale(client, make_round):
     assert "Budget: £1,250" in page_in(client, "en", "/rounds/lewisham")
     assert "Budżet: 1\xa0250\xa0zł" in page_in(client, "pl", "/rounds/krakow")
     assert "Presupuesto: 1.250\xa0GBP" in page_in(client, "es", "/rounds/lewisham")
+
+
+@pytest.mark.parametrize("count,words", [(1, "1 nevoie"), (2, "2 nevoi"), (19, "19 nevoi"), (20, "20 de nevoi")])
+def test_romanian_counts_needs_with_its_three_plural_forms(client, make_round, make_need, count, words):
+    make_round()
+    for n in range(count):
+        make_need(title=f"Nevoie {n}", language="ro")
+    assert f"<li>{words}</li>" in page_in(client, "ro", "/rounds/lewisham")
