@@ -15,6 +15,7 @@ def page_in(client, language, path):
     ("es", "es", "ltr", "Opina sobre lo que necesita tu barrio"),
     ("pt", "pt-PT", "ltr", "Diga o que a sua zona precisa"),
     ("ro", "ro", "ltr", "Spune ce îi trebuie zonei tale"),
+    ("tr", "tr", "ltr", "Bölgenizin neye ihtiyacı olduğunu söyleyin"),
 ])
 def test_the_home_page_speaks_the_visitors_language(client, language, tag, direction, heading):
     page = page_in(client, language, "/")
@@ -33,7 +34,7 @@ def test_polish_counts_needs_with_its_three_plural_forms(client, make_round, mak
 
 def test_the_switcher_offers_every_language_in_its_own_name(client):
     page = page_in(client, "en", "/")
-    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português"), ("ro", "Română")):
+    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português"), ("ro", "Română"), ("tr", "Türkçe")):
         assert f'value="{code}" lang="{code}"' in page and name in page
     post(client, "/language", {"lang": "pl", "next": "/"})
     assert "Powiedz, czego potrzebuje Twoja okolica" in client.get("/").get_data(as_text=True)
@@ -61,3 +62,11 @@ def test_romanian_counts_needs_with_its_three_plural_forms(client, make_round, m
     for n in range(count):
         make_need(title=f"Nevoie {n}", language="ro")
     assert f"<li>{words}</li>" in page_in(client, "ro", "/rounds/lewisham")
+
+
+@pytest.mark.parametrize("count,words", [(1, "1 ihtiyaç"), (3, "3 ihtiyaç")])
+def test_turkish_keeps_the_noun_singular_after_a_number(client, make_round, make_need, count, words):
+    make_round()
+    for n in range(count):
+        make_need(title=f"İhtiyaç {n}", language="tr")
+    assert f"<li>{words}</li>" in page_in(client, "tr", "/rounds/lewisham")
