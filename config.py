@@ -22,7 +22,7 @@ class Config:
     SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("SQLITE_BUSY_TIMEOUT_MS", "10000"))
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
-    LANGUAGES = ("en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur")
+    LANGUAGES = ("en", "pl", "bn", "ur", "ar", "so", "tr", "pt", "es", "ro")
     NEEDS_PER_PAGE = int(os.environ.get("NEEDS_PER_PAGE", "20"))
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"

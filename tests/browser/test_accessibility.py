@@ -39,7 +39,7 @@ STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderat
                "/rounds/lewisham/needs/{need}/translations"]
 
 
-@pytest.mark.parametrize("phone", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur"], indirect=True)
+@pytest.mark.parametrize("phone", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur", "so"], indirect=True)
 def test_resident_pages_pass_axe(phone, live_server, axe_source, busy_round):
     for path in RESIDENT_PAGES:
         response = phone.goto(live_server + path.format(need=busy_round))
@@ -92,7 +92,7 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
     expect(phone.get_by_role("button", name="Withdraw my support")).to_be_focused()
 
 
-@pytest.mark.parametrize("lang", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur"])
+@pytest.mark.parametrize("lang", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur", "so"])
 def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round, make_round, lang, runner):
     make_round(slug="ranking", phase="rank", max_choices=3)
     runner.invoke(args=["codes", "generate", "lewisham", "--count", "3"])  # cards to print

@@ -18,6 +18,7 @@ def page_in(client, language, path):
     ("tr", "tr", "ltr", "Bölgenizin neye ihtiyacı olduğunu söyleyin"),
     ("bn", "bn", "ltr", "আপনার এলাকার কী দরকার, তা বলুন"),
     ("ur", "ur", "rtl", "بتائیں کہ آپ کے علاقے کو کیا چاہیے"),
+    ("so", "so", "ltr", "Sheeg waxa aaggaagu u baahan yahay"),
 ])
 def test_the_home_page_speaks_the_visitors_language(client, language, tag, direction, heading):
     page = page_in(client, language, "/")
@@ -36,7 +37,7 @@ def test_polish_counts_needs_with_its_three_plural_forms(client, make_round, mak
 
 def test_the_switcher_offers_every_language_in_its_own_name(client):
     page = page_in(client, "en", "/")
-    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português"), ("ro", "Română"), ("tr", "Türkçe"), ("bn", "বাংলা"), ("ur", "اردو")):
+    for code, name in (("en", "English"), ("ar", "العربية"), ("pl", "Polski"), ("es", "Español"), ("pt", "Português"), ("ro", "Română"), ("tr", "Türkçe"), ("bn", "বাংলা"), ("ur", "اردو"), ("so", "Soomaali")):
         assert f'value="{code}" lang="{code}"' in page and name in page
     post(client, "/language", {"lang": "pl", "next": "/"})
     assert "Powiedz, czego potrzebuje Twoja okolica" in client.get("/").get_data(as_text=True)
