@@ -1,5 +1,7 @@
 """Form fields and checks shared by several features."""
+from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import ValidationError
 
 
@@ -28,3 +30,23 @@ def min_length(limit: int):
     from wtforms.validators import Length
 
     return Length(min=limit, message=_l("Please write at least %(min)d characters."))
+
+
+class _CatalogTranslations:
+    """WTForms' own messages looked up in the app's catalogs, which hold every interface language
+    (WTForms ships some of them, not Bengali, Urdu or Somali)."""
+
+    # The raw catalog: WTForms fills in the placeholders itself.
+    def gettext(self, string):
+        return get_translations().ugettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return get_translations().ungettext(singular, plural, n)
+
+
+class AppForm(FlaskForm):
+    """Every form of the app: WTForms' messages come from the app's catalogs (see app/form_messages.py)."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _CatalogTranslations()

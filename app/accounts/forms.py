@@ -1,19 +1,19 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from app.forms import AppForm
 
 
-class SignInForm(FlaskForm):
+class SignInForm(AppForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(AppForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(AppForm):
     password = PasswordField(_l("New password"), validators=[
         DataRequired(), Length(min=10, max=200, message=_l("Use at least %(min)d characters."))],
         description=_l("At least 10 characters. A few unrelated words are easy to remember and hard to guess."))
@@ -21,7 +21,7 @@ class NewPasswordForm(FlaskForm):
         DataRequired(), EqualTo("password", message=_l("The two passwords are not the same."))])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(AppForm):
     email = EmailField(_l("Their email address"), validators=[DataRequired(), Length(max=254), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", 
         message=_l("Enter an email address, like name@example.org."))])
     role = SelectField(_l("Role in this round"), choices=[])

@@ -1,20 +1,19 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField, ValidationError
 
-from app.forms import NotBlank, max_length, min_length, strip
+from app.forms import AppForm, NotBlank, max_length, min_length, strip
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(AppForm):
     reason = StringField(_l("Reason, shown to everyone"), filters=[strip],
                          validators=[NotBlank(_l("Please give a reason.")), max_length(300)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(AppForm):
     """Only the CSRF token."""
 
 
-class EditNeedForm(FlaskForm):
+class EditNeedForm(AppForm):
     title = StringField(_l("The need, in a few words"), filters=[strip],
                         validators=[NotBlank(_l("Please give the need a short title.")), min_length(5), max_length(140)])
     description = TextAreaField(_l("What is the need?"), filters=[strip],
@@ -40,7 +39,7 @@ class EditNeedForm(FlaskForm):
             raise ValidationError(_l("Please choose an area from the list."))
 
 
-class MergeForm(FlaskForm):
+class MergeForm(AppForm):
     kept = SelectField(_l("Merge into"), choices=[], coerce=int, validate_choice=False)
     reason = StringField(_l("Reason, shown to everyone"), filters=[strip],
                          validators=[NotBlank(_l("Please give a reason.")), max_length(300)])

@@ -1,12 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from app.forms import NotBlank, max_length, min_length, strip
+from app.forms import AppForm, NotBlank, max_length, min_length, strip
 
 
-class ResidentForm(FlaskForm):
+class ResidentForm(AppForm):
     display_name = StringField(
         _l("Your name, as others will see it"), filters=[strip],
         validators=[NotBlank(_l("Please give a name to show with your post.")), max_length(60)],
@@ -59,11 +58,11 @@ class CommentForm(ResidentForm):
         self.language.choices = list(languages)
 
 
-class SupportForm(FlaskForm):
+class SupportForm(AppForm):
     """Only the CSRF token: supporting needs no typing."""
 
 
-class ReportForm(FlaskForm):
+class ReportForm(AppForm):
     reason = RadioField(_l("What is wrong?"), choices=[], validate_choice=False)
     note = TextAreaField(_l("Anything the moderators should know (optional)"), filters=[strip],
                          validators=[max_length(1000)])
@@ -78,7 +77,7 @@ class ReportForm(FlaskForm):
             raise ValidationError(_l("Please choose what is wrong."))
 
 
-class TranslationForm(FlaskForm):
+class TranslationForm(AppForm):
     language = SelectField(_l("Language of the translation"), choices=[])
     title = StringField(_l("The need, in a few words"), filters=[strip], validators=[NotBlank(), max_length(140)])
     description = TextAreaField(_l("What is the need?"), filters=[strip], validators=[NotBlank(), max_length(5000)])
@@ -90,7 +89,7 @@ class TranslationForm(FlaskForm):
         self.language.choices = list(languages)
 
 
-class SuggestForm(FlaskForm):
+class SuggestForm(AppForm):
     language = SelectField(_l("Language"), choices=[])
 
     def __init__(self, *args, languages=(), **kwargs):

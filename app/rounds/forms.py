@@ -1,13 +1,12 @@
 from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask import current_app
 from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
                      TextAreaField, ValidationError)
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
-from app.forms import NotBlank, strip
+from app.forms import AppForm, NotBlank, strip
 from app.needs.categories import CONTENT_LANGUAGES
 from app.voting.rules import RULES_FOR_BALLOT
 
@@ -25,7 +24,7 @@ class LanguageChoices(SelectMultipleField):
         super().process_data(value.split() if isinstance(value, str) else value)
 
 
-class RoundForm(FlaskForm):
+class RoundForm(AppForm):
     title = StringField(_l("Title"), filters=[strip], validators=[NotBlank(), Length(max=140)])
     slug = StringField(
         _l("Web address name"), filters=[strip], validators=[Optional(), Length(max=80), Regexp(

@@ -73,3 +73,15 @@ def test_turkish_keeps_the_noun_singular_after_a_number(client, make_round, make
     for n in range(count):
         make_need(title=f"İhtiyaç {n}", language="tr")
     assert f"<li>{words}</li>" in page_in(client, "tr", "/rounds/lewisham")
+
+
+@pytest.mark.parametrize("language,message", [
+    ("bn", "এই ঘরটি পূরণ করতে হবে।"),
+    ("so", "Goobtan waa in la buuxiyaa."),
+    ("pl", "To pole jest wymagane."),
+])
+def test_form_checks_of_the_forms_library_speak_the_visitors_language_too(client, language, message):
+    # The sign-in form's required fields use WTForms' own message, from the app's catalogs.
+    page = post(client, "/account/sign-in", {"email": "", "password": ""},
+                headers={"Accept-Language": language}).get_data(as_text=True)
+    assert message in page
