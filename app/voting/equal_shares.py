@@ -185,7 +185,7 @@ def _dot(values: np.ndarray, errors: np.ndarray, weights: np.ndarray) -> tuple[f
 
 
 def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction, exactly=False) -> _Price | None:
-    counts = np.bincount(purses.of_voter[supporters], minlength=len(purses))
+    counts = np.bincount(purses.of_voter[supporters])
     ids = np.flatnonzero(counts)
     counts = counts[ids]
     found = UNSURE if exactly else _price_in_floats(purses, ids, counts, cost)
@@ -201,8 +201,9 @@ def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
     ids, counts, approx = ids[order], counts[order], approx[order]
     error, weights = purses.error[ids], counts.astype(float)
     cost_f = float(cost)
-    paid_before = np.cumsum(approx * weights) - approx * weights
-    payers = int(counts.sum()) - (np.cumsum(counts) - counts)
+    paid = approx * weights
+    paid_before = np.cumsum(paid) - paid
+    payers = np.cumsum(counts[::-1])[::-1]
     shares = (cost_f - paid_before) / payers
     enough = approx >= shares
     k = int(enough.argmax())
