@@ -4,14 +4,15 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from flask import Flask, current_app, make_response, render_template, request, url_for
 from flask.sessions import SecureCookieSessionInterface
-from flask_babel import format_currency, format_decimal, get_locale
+from flask_babel import format_currency, format_date, format_decimal, format_timedelta, get_locale
 
 from app.extensions import db, htmx
 from app.i18n import language_code, language_tag, offered_languages, text_direction
+from app.models.base import utcnow
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -93,6 +94,22 @@ def money(amount: Decimal | int | None, currency: str | None) -> str:
     return format_currency(amount, currency, format=pattern, currency_digits=False)
 
 
+def time_since(moment: datetime) -> str:
+    """"3 hours ago" in the visitor's language for the last week; the date once it is older."""
+    passed = utcnow() - moment
+    if passed > timedelta(days=7):
+        return format_date(moment, "medium")
+    return format_timedelta(-max(passed, timedelta(0)), granularity="minute", add_direction=True)
+
+
+def date_and_countdown(day: date) -> str:
+    """"12 December 2026 (in 11 days)": days stay days until three weeks or so."""
+    when = format_date(day, "long")
+    if day <= today():
+        return when
+    return f"{when} ({format_timedelta(day - today(), granularity='day', threshold=2, add_direction=True)})"
+
+
 class _SessionCookies(SecureCookieSessionInterface):
     """Over HTTPS the session cookie is always Secure, whatever the setting says."""
 
@@ -105,6 +122,8 @@ def init_app(app: Flask) -> None:
 
     app.session_interface = _SessionCookies()
     app.add_template_filter(money)
+    app.add_template_filter(time_since)
+    app.add_template_filter(date_and_countdown)
     app.add_template_global(asset)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)

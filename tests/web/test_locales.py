@@ -1,7 +1,7 @@
 """Each interface language: the page in its words, lang and dir right, plurals as the language counts."""
 import pytest
 
-from tests.conftest import post
+from tests.conftest import days, post
 
 
 def page_in(client, language, path):
@@ -66,3 +66,35 @@ def test_each_language_counts_needs_with_its_own_plural_forms(client, make_round
     for n in range(count):
         make_need(title=f"{language} {n}", language=language)
     assert f"<li>{words}</li>" in page_in(client, language, "/rounds/lewisham")
+
+
+@pytest.mark.parametrize("language,countdown,posted", [
+    ("en", "(in 11 days)", "1 minute ago"),
+    ("pl", "(za 11 dni)", "1 minutę temu"),
+    ("ar", "(خلال 11 يومًا)", "قبل دقيقة واحدة"),
+    ("bn", "(11 দিনের মধ্যে)", "1 মিনিট আগে"),
+])
+def test_times_read_as_the_visitor_says_them(client, make_round, make_need, make_comment,
+                                              language, countdown, posted):
+    make_round(phase="discuss", rank_starts=days(11))
+    need = make_need()
+    make_comment(need)
+    assert countdown in page_in(client, language, "/rounds/lewisham")
+    page = page_in(client, language, f"/rounds/lewisham/needs/{need}")
+    assert page.count(posted) == 2  # the need and its comment, both just posted
+
+
+def test_comments_older_than_a_week_show_their_date(app, client, make_round, make_need, make_comment):
+    from datetime import datetime, timezone
+
+    from app.extensions import db
+    from app.models import Comment
+
+    make_round()
+    need = make_need()
+    comment = make_comment(need)
+    with app.app_context():
+        db.session.get(Comment, comment).created_at = datetime(2026, 3, 5, 12, tzinfo=timezone.utc)
+        db.session.commit()
+    page = page_in(client, "en", f"/rounds/lewisham/needs/{need}")
+    assert ">5 Mar 2026</time>" in page
