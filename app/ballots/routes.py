@@ -8,7 +8,9 @@ from app.ballots import casting, drafts, labels as ballot_labels
 from app.ballots.keys import new_nonce
 from app.ballots.tally import counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
+from app.i18n import language_code
 from app.models import BallotKind
+from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
 from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Phase
@@ -29,7 +31,7 @@ def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, bas
     limits = _limits(round_, needs)
     return render_page(
         "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
-        by_id={n.id: n for n in needs}, draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
+        by_id={n.id: n for n in needs}, shown=shown_in(needs, language_code()), draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
         points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
         based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
         casting_open=round_.phase_on(today()) == Phase.RANK, pair=pair, form=SupportForm(),

@@ -61,8 +61,7 @@ def index(slug):
     }
     page = queries.list_needs(round_, **filters, page=_int_arg("page"),
                               per_page=current_app.config["NEEDS_PER_PAGE"])
-    translated = translations_service.approved_in([row.need.id for row in page.rows], language_code())
-    shown = {row.need.id: translations_service.shown(row.need, translated.get(row.need.id)) for row in page.rows}
+    shown = translations_service.shown_in([row.need for row in page.rows], language_code())
     return render_page("needs/index.html", "needs/_results.html", round=round_, page=page, filters=filters,
                        shown=shown)
 

@@ -37,6 +37,12 @@ def approved_in(need_ids, language: str) -> dict[int, NeedTranslation]:
     return {row.need_id: row for row in rows}
 
 
+def shown_in(needs, language: str) -> dict[int, Shown]:
+    """How each of these needs reads in `language`: one query for them all."""
+    translated = approved_in([need.id for need in needs], language)
+    return {need.id: shown(need, translated.get(need.id)) for need in needs}
+
+
 def of_need(need: Need) -> list[NeedTranslation]:
     return list(db.session.scalars(db.select(NeedTranslation).filter_by(need_id=need.id)
                                    .order_by(NeedTranslation.language)))

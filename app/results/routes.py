@@ -6,7 +6,9 @@ from app import labels
 from app.accounts.current import can_manage, current_user, require, staff_required
 from app.ballots.casting import turnout
 from app.ballots.tally import compare_budget_rules, counted_needs, default_rule, tally_by
+from app.i18n import language_code
 from app.models import BallotKind
+from app.needs.translations import shown_in
 from app.rounds.routes import get_round
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.pabulib import as_decimal
@@ -34,6 +36,7 @@ def show(slug):
     top = max([abs(v) for v in outcome.scores.values()] + [1])
     return render_page(
         "results/show.html", round=round_, published=True, outcome=outcome, needs=by_public,
+        shown=shown_in(by_public.values(), language_code()),
         voters=turnout(round_), compared=compared, top=top, rule=rule,
         winners_agree=len({o.winner for o in compared}) <= 1,
     )
@@ -50,9 +53,10 @@ def _budget_results(round_, rule):
     outcome = tally_by(round_, [rule])[0]
     formatted = _money(round_)
     why = {need: labels.funding_reason(reason, formatted) for need, reason in outcome.details["why"].items()}
+    by_public = {need.public_id: need for need in counted_needs(round_)}
     return render_page(
         "results/budget.html", round=round_, outcome=outcome, rule=rule, why=why, voters=turnout(round_),
-        needs={need.public_id: need for need in counted_needs(round_)}, funded=set(outcome.selected),
+        needs=by_public, shown=shown_in(by_public.values(), language_code()), funded=set(outcome.selected),
         spent=formatted(outcome.details["spent"]), comparison=outcome.details.get("comparison"),
         can_compare=can_manage(current_user(), round_),
     )

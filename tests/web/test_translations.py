@@ -162,3 +162,23 @@ def test_residents_find_a_need_in_their_language_once_its_translation_is_approve
     assert "Benches at the bus stop" in text_of(reader.get("/rounds/lewisham/needs?q=benches", headers=english))
     # Its own words still find it too, shown in the reader's language.
     assert "Benches at the bus stop" in text_of(reader.get("/rounds/lewisham/needs?q=%C5%82awki", headers=english))
+
+
+def test_the_ballot_and_the_results_show_a_need_in_the_residents_language(app, client, sign_in, polish_need):
+    from app.models import Round
+
+    sign_in("translator@example.org")
+    translate(client, polish_need, approved=True)
+    reader, english = english_reader(app)
+    with app.app_context():
+        db.session.scalar(db.select(Round)).phase = "rank"
+        db.session.commit()
+    ballot = text_of(reader.get("/rounds/lewisham/ballot", headers=english))
+    assert '<span lang="en" dir="auto">Benches at the bus stop</span>' in ballot and "Ławki" not in ballot
+    polish = text_of(app.test_client().get("/rounds/lewisham/ballot", headers={"Accept-Language": "pl"}))
+    assert '<span lang="pl" dir="auto">Ławki przy przystanku</span>' in polish
+    with app.app_context():
+        db.session.scalar(db.select(Round)).phase = "results"
+        db.session.commit()
+    results = text_of(reader.get("/rounds/lewisham/results", headers=english))
+    assert '<span class="result-title" lang="en" dir="auto">Benches at the bus stop</span>' in results
