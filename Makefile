@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
-BABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs=".*" --add-location=file --sort-output
 
 .PHONY: demo run test install translations compile clean
 
@@ -36,9 +35,8 @@ test: install node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 translations: $(BIN)/flask
-	$(BABEL_EXTRACT) -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --width 100
-	$(BIN)/pybabel compile -d translations --statistics
+	$(BIN)/flask --app wsgi translate update
+	$(BIN)/flask --app wsgi translate compile
 
 clean:
 	rm -rf $(VENV) node_modules instance/*.db*

@@ -154,6 +154,9 @@ def purge_command():
 
 
 def init_app(app: Flask) -> None:
+    from app.translate_cli import translate
+
+    app.cli.add_command(translate)
     app.cli.add_command(privacy)
     app.cli.add_command(codes)
     app.cli.add_command(users)
