@@ -114,20 +114,25 @@ class _Purchase:
 
 class _Purses:
     """Purse 0 is empty; purse 1 holds the starting share; every other purse is its parent less one
-    purchase's share. Each purse keeps a float of its money and a bound on that float's error; exact
-    values are worked out only when the floats cannot decide."""
+    purchase's share. Each purse keeps a float of its money; one bound holds for every float's error.
+    Exact values are worked out only when the floats cannot decide."""
 
     def __init__(self, share: Fraction, voters: int):
-        self.parent = np.zeros(2, dtype=np.int64)
-        self.bought_by = np.zeros(2, dtype=np.int64)  # index into purchases for purses 2 and on
+        self.size = 2
+        self.parent = np.zeros(64, dtype=np.int64)
+        self.bought_by = np.zeros(64, dtype=np.int64)  # index into purchases for purses 2 and on
+        self.approx = np.zeros(64)
+        self.approx[1] = float(share)
+        self.error = float(share) * EPS
+        # Each purchase's errors grow by its share's error and the rounding of what is left, at most this.
+        self._rounding = 2 * EPS * float(share)
+        self._renumber = np.zeros(64, dtype=np.int64)
         self.purchases: list[_Purchase] = []
         self.exact: dict[int, Fraction] = {0: ZERO, 1: share}
-        self.approx = np.array([0.0, float(share)])
-        self.error = np.array([0.0, float(share) * EPS])
         self.of_voter = np.ones(voters, dtype=np.int64)
 
     def __len__(self) -> int:
-        return len(self.parent)
+        return self.size
 
     def value(self, purse: int) -> Fraction:
         chain = []
@@ -139,20 +144,31 @@ class _Purses:
             value = self.exact[child] = value - self.purchases[self.bought_by[child]].share()
         return value
 
+    def _make_room(self, more: int) -> None:
+        if self.size + more <= len(self.parent):
+            return
+        capacity = 2 * (self.size + more)
+        for name in ("parent", "bought_by", "approx", "_renumber"):
+            old = getattr(self, name)
+            grown = np.zeros(capacity, dtype=old.dtype)
+            grown[:len(old)] = old
+            setattr(self, name, grown)
+
     def pay(self, supporters: np.ndarray, price: "_Price", purchase: _Purchase) -> None:
         rich = price.purses[~price.poor]
-        first = len(self)
-        mapping = np.arange(first + len(rich))
-        mapping[price.purses[price.poor]] = 0
-        mapping[rich] = np.arange(first, first + len(rich))
-        self.parent = np.concatenate([self.parent, rich])
-        self.bought_by = np.concatenate([self.bought_by, np.full(len(rich), len(self.purchases))])
+        first, last = self.size, self.size + len(rich)
+        self._make_room(len(rich))
+        self.parent[first:last] = rich
+        self.bought_by[first:last] = len(self.purchases)
         self.purchases.append(purchase)
         # A full payer has at least the share, so a float below zero is rounding: zero is nearer.
-        left = np.maximum(self.approx[rich] - price.share, 0.0)
-        self.approx = np.concatenate([self.approx, left])
-        self.error = np.concatenate([self.error, self.error[rich] + price.share_error + EPS * left])
-        self.of_voter[supporters] = mapping[self.of_voter[supporters]]
+        self.approx[first:last] = np.maximum(self.approx[rich] - price.share, 0.0)
+        self.error += price.share_error + self._rounding
+        self.size = last
+        # Only the purses of these supporters are looked up, so only their entries need setting.
+        self._renumber[price.purses[price.poor]] = 0
+        self._renumber[rich] = np.arange(first, last)
+        self.of_voter[supporters] = self._renumber[self.of_voter[supporters]]
 
 
 @dataclass
@@ -178,18 +194,26 @@ class _Price:
 UNSURE = object()
 
 
-def _dot(values: np.ndarray, errors: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
-    """The float sum of values × weights, and a bound on its distance from the exact sum."""
+def _dot(values: np.ndarray, error: float, weights: np.ndarray) -> tuple[float, float]:
+    """The float sum of values × weights (all at least zero), and a bound on its distance from the exact sum."""
     total = float(values @ weights)
-    return total, float(errors @ weights) + (len(values) + 2) * EPS * float(np.abs(values) @ weights)
+    return total, error * float(weights.sum()) + (len(values) + 2) * EPS * total
 
 
 def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction, exactly=False) -> _Price | None:
-    counts = np.bincount(purses.of_voter[supporters])
+    held = purses.of_voter[supporters]
+    if not exactly and _clearly_short(purses, held, cost):
+        return None  # needs that go out of reach are common: this costs a fifth of a full pricing
+    counts = np.bincount(held)
     ids = np.flatnonzero(counts)
     counts = counts[ids]
     found = UNSURE if exactly else _price_in_floats(purses, ids, counts, cost)
     return _price_exactly(purses, ids, counts, cost) if found is UNSURE else found
+
+
+def _clearly_short(purses: _Purses, held: np.ndarray, cost: Fraction) -> bool:
+    total, voters = float(purses.approx[held].sum()), len(held)
+    return total + purses.error * voters + (voters + 2) * EPS * total < float(cost) * (1 - EPS)
 
 
 def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
@@ -199,7 +223,7 @@ def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
     approx = purses.approx[ids]
     order = np.argsort(approx)
     ids, counts, approx = ids[order], counts[order], approx[order]
-    error, weights = purses.error[ids], counts.astype(float)
+    error, weights = purses.error, counts.astype(float)
     cost_f = float(cost)
     paid = approx * weights
     paid_before = np.cumsum(paid) - paid
@@ -211,10 +235,10 @@ def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
         total, total_error = _dot(approx, error, weights)
         return None if total + total_error < cost_f * (1 - EPS) else UNSURE
     share, rest = float(shares[k]), cost_f - float(paid_before[k])
-    paid_error = float(error[:k] @ weights[:k]) + (k + 2) * EPS * float(paid_before[k])
+    paid_error = error * float(payers[0] - payers[k]) + (k + 2) * EPS * float(paid_before[k])
     share_error = (EPS * cost_f + paid_error + EPS * abs(rest)) / int(payers[k]) + EPS * share
-    if (k and float((approx[:k] + error[:k]).max()) >= share - share_error) or \
-            float((approx[k:] - error[k:]).min()) < share + share_error:
+    # Sorted, so the richest poor purse is just before k and the poorest payer at k.
+    if (k and float(approx[k - 1]) + error >= share - share_error) or float(approx[k]) - error < share + share_error:
         return UNSURE
     poor = np.zeros(len(ids), dtype=bool)
     poor[:k] = True
@@ -223,7 +247,7 @@ def _price_in_floats(purses: _Purses, ids, counts, cost: Fraction):
 
 
 def _price_exactly(purses: _Purses, ids, counts, cost: Fraction) -> _Price | None:
-    approx, error = purses.approx[ids], purses.error[ids]
+    approx, error = purses.approx[ids], purses.error
     total, total_error = _dot(approx, error, counts.astype(float))
     if total + total_error < float(cost) * (1 - EPS):
         return None
