@@ -12,12 +12,12 @@ TEMPLATE = CATALOGS / "messages.pot"
 translate = click.Group("translate", help="Interface translations (Babel catalogs).")
 
 
-def _pybabel(*arguments: str) -> None:
+def _pybabel(*arguments: str, quiet: bool = True) -> None:
     # Paths in the catalogs' comments are relative to the repository, wherever the command runs.
     here = os.getcwd()
     os.chdir(ROOT)
     try:
-        CommandLineInterface().run(["pybabel", "-q", *arguments])
+        CommandLineInterface().run(["pybabel", *(["-q"] if quiet else []), *arguments])
     finally:
         os.chdir(here)
 
@@ -34,7 +34,7 @@ def update_command():
 @translate.command("compile")
 def compile_command():
     """Compile every catalog for the app to use."""
-    _pybabel("compile", "-d", str(CATALOGS), "--statistics")
+    _pybabel("compile", "-d", str(CATALOGS), "--statistics", quiet=False)
 
 
 @translate.command("init")

@@ -69,11 +69,5 @@ def _register(round_: Round, participant: Participant) -> None:
         db.session.add(Participation(round_id=round_.id, participant_id=participant.id))
 
 
-def receipts(round_: Round) -> list[tuple[str, str]]:
-    """Every counted ballot's receipt and content, in receipt order (not the order they were cast)."""
-    return list(db.session.execute(
-        select(Ballot.receipt, Ballot.content).where(Ballot.round_id == round_.id).order_by(Ballot.receipt)))
-
-
 def turnout(round_: Round) -> int:
     return db.session.scalar(select(db.func.count(Ballot.id)).where(Ballot.round_id == round_.id))

@@ -1,10 +1,10 @@
 import json
 import random
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, request, stream_with_context, url_for
 from flask_babel import gettext as _
 
-from app.ballots import casting, drafts, labels as ballot_labels
+from app.ballots import casting, drafts, labels as ballot_labels, receipts as receipt_list
 from app.ballots.keys import new_nonce
 from app.ballots.tally import counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
@@ -143,9 +143,30 @@ def answer_pair(slug):
 
 @bp.get("/receipts")
 def receipts(slug):
-    """Every counted ballot's receipt, and once results are out, the ballots themselves for a recount."""
+    """Counted ballots a page at a time, or found by receipt; once results are out, each ballot too."""
     round_ = get_round(slug)
     published = round_.results_published_on(today())
-    rows = casting.receipts(round_)
-    return render_page("ballots/receipts.html", round=round_, rows=rows, published=published,
-                       by_id={n.id: n for n in counted_needs(round_)}, decode=json.loads)
+    public = _public_ids(round_) if published else None
+    typed = request.args.get("receipt", "").strip()[:40]
+    found, lookup = None, None
+    if typed:
+        code = receipt_list.normalise(typed)
+        found = receipt_list.find(round_, code, public) if code else None
+        lookup = "found" if found else ("unknown" if code else "malformed")
+    listing = receipt_list.page_of(round_, request.args.get("page", 1, type=int) or 1, public)
+    return render_page("ballots/receipts.html", round=round_, listing=listing, published=published,
+                       typed=typed, lookup=lookup, found=found, status=400 if lookup == "malformed" else 200)
+
+
+@bp.get("/receipts.csv")
+def receipts_csv(slug):
+    """Every receipt as CSV, and once results are out every ballot, for anyone to count again."""
+    round_ = get_round(slug)
+    public = _public_ids(round_) if round_.results_published_on(today()) else None
+    return Response(stream_with_context(receipt_list.as_csv(receipt_list.every(round_, public), public is not None)),
+                    mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{round_.slug}-ballots.csv"'})
+
+
+def _public_ids(round_) -> dict[int, str]:
+    return {need.id: need.public_id for need in counted_needs(round_)}

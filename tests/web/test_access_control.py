@@ -17,7 +17,7 @@ from tests.conftest import PASSWORD, csrf_token
 PUBLIC = {
     "main.home", "main.healthz", "main.choose_language", "static", "accounts.sign_in", "accounts.sign_out",
     "rounds.show", "needs.index", "needs.show", "needs.history", "needs.propose", "needs.support", "needs.comment",
-    "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "results.show",
+    "needs.report", "ballots.ballot", "ballots.cast", "ballots.answer_pair", "ballots.receipts", "ballots.receipts_csv", "results.show",
     "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",

@@ -210,4 +210,74 @@ def test_the_results_page_shows_the_count_the_method_and_the_methods_side_by_sid
     assert page.index("Street lights") < page.index("Play area")
     assert "Every method puts the same need first." in page and "Instant runoff" in page
     receipts = text_of(client.get("/rounds/lewisham/receipts"))
-    assert "3 ballots are counted" in receipts and receipts.count("<li><code>") == 3
+    assert "3 ballots are counted" in receipts and receipts.count("<li><code") == 3
+
+
+def cast_rankings(app, orders):
+    receipts = []
+    for order in orders:
+        other = app.test_client()
+        page = text_of(other.post("/rounds/lewisham/ballot", data={**form_state(other), "order": order, "cast": "1"},
+                                  follow_redirects=True))
+        receipts.append(re.search(r"Your receipt: ([A-Z0-9]{5}-[A-Z0-9]{5})", page).group(1))
+    return receipts
+
+
+def publish(app):
+    with app.app_context():
+        from app.models import Round
+        db.session.scalar(db.select(Round)).phase = "results"
+        db.session.commit()
+
+
+def test_a_resident_finds_their_receipt_typed_loosely_and_sees_their_ballot_once_results_are_out(
+        client, app, ranking_round):
+    lights, play, _ = ranking_round
+    mine, _other = cast_rankings(app, [[play, lights], [lights]])
+    loose = mine.lower().replace("-", " ")
+    page = text_of(client.get(f"/rounds/lewisham/receipts?receipt={loose}"))
+    assert f'The ballot with receipt <code dir="ltr" class="receipt">{mine}</code> is counted.' in page
+    assert f'value="{loose}"' in page and 'class="ballot"' not in page  # no ballot before results
+    publish(app)
+    page = text_of(client.get(f"/rounds/lewisham/receipts?receipt={mine}"))
+    assert f'{mine}</code> is counted. <bdi dir="ltr" class="ballot">{play} > {lights}</bdi>' in page
+
+
+def test_a_receipt_that_is_not_there_or_cannot_be_one_is_said_plainly(client, app, ranking_round):
+    cast_rankings(app, [[ranking_round[0]]])
+    unknown = text_of(client.get("/rounds/lewisham/receipts?receipt=ZZZZZ-ZZZZZ"))
+    assert 'No counted ballot has the receipt <bdi dir="ltr" class="receipt">ZZZZZ-ZZZZZ</bdi>. Check each' in unknown
+    wrong = client.get("/rounds/lewisham/receipts?receipt=hello")
+    assert wrong.status_code == 400 and 'aria-invalid="true"' in text_of(wrong)
+    assert "A receipt has ten letters and numbers, like ABCDE-23456." in text_of(wrong)
+    assert 'value="hello"' in text_of(wrong)
+
+
+def test_receipts_come_a_page_at_a_time_and_all_of_them_as_csv(client, app, make_round, make_need, monkeypatch):
+    from app.ballots import receipts
+
+    monkeypatch.setattr(receipts, "PER_PAGE", 2)
+    make_round(phase="rank", max_choices=2)
+    need = make_need(title="Street lights")
+    made = sorted(cast_rankings(app, [[need]] * 5))
+    first = text_of(client.get("/rounds/lewisham/receipts"))
+    assert "5 ballots are counted" in first and first.count("<li><code") == 2 and "Page 1 of 3" in first
+    last = text_of(client.get("/rounds/lewisham/receipts?page=3"))
+    assert last.count("<li><code") == 1 and f'<li><code dir="ltr" class="receipt">{made[4]}</code>' in last and '<ol class="receipts" start="5">' in last
+    sheet = client.get("/rounds/lewisham/receipts.csv").get_data(as_text=True)
+    assert sheet.splitlines() == ["receipt", *made]  # no ballots before results
+    publish(app)
+    sheet = client.get("/rounds/lewisham/receipts.csv").get_data(as_text=True)
+    assert sheet.splitlines() == ["receipt,ballot", *[f"{r},{need}" for r in made]]
+
+
+@pytest.mark.parametrize("content,short", [
+    ({"ranking": [[3], [1, 2], [9]]}, "c > a=b"),  # need 9 is no longer counted: left out
+    ({"approved": [2, 3]}, "b, c"),
+    ({"points": {"1": 3, "3": 2}}, "a×3, c×2"),
+    ({"answers": {"1-2": "2", "1-3": "none"}}, "b>a, a~c"),
+])
+def test_each_kind_of_ballot_is_written_out_for_a_recount(content, short):
+    from app.ballots.receipts import written
+
+    assert written(json.dumps(content), {1: "a", 2: "b", 3: "c"}) == short
