@@ -1,9 +1,10 @@
 """The one bridge between stored ballots and the pure tally rules."""
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from fractions import Fraction
+from threading import Lock
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Ballot, BallotKind, Need, NeedStatus, Round
@@ -74,17 +75,59 @@ def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = N
 
 
 def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[Outcome]:
-    """Count the same ballots by several rules, reading them once."""
-    counts = {name: None if name in BUDGET_RULES else rule(name, round_.ballot_kind.value) for name in rule_names}
-    profile, costs, order = _ballots(round_, tie_break)
-    election = _budget_election(round_, profile, costs) if None in counts.values() else None
-    return [allocate(name, election, order) if count is None else count(profile, order)
-            for name, count in counts.items()]
-
-
-def _ballots(round_: Round, tie_break: str | None):
-    """The round's ballots as a profile, its needs' exact costs, and the tie-break order."""
+    """Count the same ballots by several rules, reading them once; counted once per worker until
+    anything the count depends on changes."""
     needs = counted_needs(round_)
+    key = (_state(round_, needs), tuple(rule_names), tie_break)
+    if (outcomes := _counted.get(key)) is not None:
+        return outcomes
+    counts = {name: None if name in BUDGET_RULES else rule(name, round_.ballot_kind.value) for name in rule_names}
+    profile, costs, order = _ballots(round_, tie_break, needs)
+    election = _budget_election(round_, profile, costs) if None in counts.values() else None
+    outcomes = [allocate(name, election, order) if count is None else count(profile, order)
+                for name, count in counts.items()]
+    _counted.put(key, outcomes)
+    return outcomes
+
+
+class _Outcomes:
+    """Outcomes already counted, by everything they depend on, so a results page that a whole city
+    reads counts its ballots once, not once a visit."""
+
+    def __init__(self, size: int = 32):
+        self.size, self.items, self.lock = size, OrderedDict(), Lock()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+            return self.items.get(key)
+
+    def put(self, key, outcomes) -> None:
+        with self.lock:
+            self.items[key] = outcomes
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_counted = _Outcomes()
+
+
+def _state(round_: Round, needs: list[Need]) -> tuple:
+    """What a count depends on, read in one small query: the settings, the counted needs and their
+    costs, and the ballots. Every change of a ballot raises its version; the lowest and highest
+    receipts (random) tell this round's ballots from another database's that happen to match."""
+    ballots = db.session.execute(select(
+        func.count(Ballot.id), func.sum(Ballot.version), func.min(Ballot.receipt), func.max(Ballot.receipt),
+    ).where(Ballot.round_id == round_.id)).one()
+    settings = (round_.id, round_.created_at, round_.ballot_kind, round_.budget, round_.money_scale,
+                round_.max_choices, round_.support_threshold, round_.tie_break)
+    return settings, tuple((n.id, n.public_id, n.cost) for n in needs), tuple(ballots)
+
+
+def _ballots(round_: Round, tie_break: str | None, needs: list[Need] | None = None):
+    """The round's ballots as a profile, its needs' exact costs, and the tie-break order."""
+    needs = counted_needs(round_) if needs is None else needs
     costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
     order = make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
     return build_profile(round_, needs), costs, order

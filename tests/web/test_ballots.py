@@ -281,3 +281,20 @@ def test_each_kind_of_ballot_is_written_out_for_a_recount(content, short):
     from app.ballots.receipts import written
 
     assert written(json.dumps(content), {1: "a", 2: "b", 3: "c"}) == short
+
+
+def test_published_results_follow_every_new_or_changed_ballot_and_hidden_need(client, app, make_round, make_need):
+    from app.models import Need
+
+    make_round(phase="rank", results_live=True)
+    lights, play = make_need(title="Street lights"), make_need(title="Play area")
+    first = app.test_client()
+    first.post("/rounds/lewisham/ballot", data={**form_state(first), "order": [lights, play], "cast": "1"})
+    assert client.get("/rounds/lewisham/results.json").json["ranking"] == [str(lights), str(play)]
+    assert client.get("/rounds/lewisham/results.json").json["ranking"] == [str(lights), str(play)]
+    first.post("/rounds/lewisham/ballot", data={**form_state(first), "order": [play, lights], "cast": "1"})
+    assert client.get("/rounds/lewisham/results.json").json["ranking"] == [str(play), str(lights)]
+    with app.app_context():
+        db.session.get(Need, play).status = "hidden"
+        db.session.commit()
+    assert client.get("/rounds/lewisham/results.json").json["ranking"] == [str(lights)]
