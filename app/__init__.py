@@ -47,8 +47,11 @@ def _register_blueprints(app: Flask) -> None:
     from app.moderation.routes import bp as moderation
     from app.needs.routes import bp as needs
     from app.opendata.routes import bp as opendata
+    from app.panel.public import bp as grants
+    from app.panel.routes import bp as panel
     from app.privacy.routes import bp as privacy
     from app.rounds.routes import bp as rounds
 
-    for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results):
+    for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
+                      panel, grants):
         app.register_blueprint(blueprint)

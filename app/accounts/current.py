@@ -51,6 +51,10 @@ def can_translate(user: User | None, round_: Round) -> bool:
     return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.TRANSLATOR} & _roles(user, round_)))
 
 
+def can_sit_on_panel(user: User | None, round_: Round) -> bool:
+    return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.PANEL} & _roles(user, round_)))
+
+
 def grant(user: User, role: Role, round_: Round | None = None) -> None:
     if not any(s.role == role and s.round_id == (round_.id if round_ else None) for s in user.roles):
         user.roles.append(StaffRole(role=role, round_id=round_.id if round_ else None))

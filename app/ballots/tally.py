@@ -10,7 +10,8 @@ from app.extensions import db
 from app.models import Ballot, BallotKind, Need, NeedStatus, Round
 from app.opendata.records import json_number
 from app.voting.budget_profiles import budget_election
-from app.voting.budget_rules import BUDGET_RULES, allocate
+from app.voting.budget_rules import BUDGET_RULES, BudgetElection, allocate
+from app.voting.budgeting import Instance
 from app.voting.outcome import Outcome
 from app.voting.pabulib import as_decimal
 from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
@@ -138,6 +139,17 @@ def _budget_election(round_: Round, profile, costs):
         raise ValueError("budget rules need the round's budget and a cost for every need")
     longest = round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
     return budget_election(profile, exact(round_, round_.budget), costs, round_.support_threshold or 0, longest)
+
+
+def allocate_with_costs(round_: Round, rule_name: str, costs: dict[str, Fraction]) -> Outcome:
+    """A budget rule on the round's ballots with these costs standing in for the needs' own (the
+    panel's candidate applications); only needs with a cost take part."""
+    profile, _, _ = _ballots(round_, None)
+    longest = round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
+    full = budget_election(profile, exact(round_, round_.budget), costs, 0, longest)
+    support = {need: full.instance.support[need] for need in costs}
+    election = BudgetElection(Instance(full.instance.budget, costs, support), full.approvals)
+    return allocate(rule_name, election, make_tie_break(round_.tie_break, list(costs), costs))
 
 
 def outcome_record(round_: Round, outcome: Outcome) -> dict:

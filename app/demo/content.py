@@ -163,3 +163,67 @@ BALLOTS = [
     ("newham-2026", ["Community garden at Canning Town", "سڑکوں کی صفائی اور کوڑا دان",
                      "Free swimming lessons for children"], 11),
 ]
+
+# The funder panel. Members sign in with the panel password; Southwark's panel is still marking,
+# Newham's has published its grants.
+PANEL_PASSWORD = "demo-panel-2027"
+PANEL = [
+    ("southwark-community-spaces", "amara@demo.commonground.test"),
+    ("southwark-community-spaces", "joe@demo.commonground.test"),
+    ("newham-2026", "amara@demo.commonground.test"),
+    ("newham-2026", "priya@demo.commonground.test"),
+]
+FUNDERS = {
+    "newham-2026": {"funder_name": "East London Community Fund", "grant_prefix": "360G-demo-elcf"},
+    "southwark-community-spaces": {"funder_name": "Southwark Neighbourhoods Trust"},
+}
+# (round slug, need title, applicant, applicant identifier, title, description, amount)
+APPLICATIONS = [
+    ("southwark-community-spaces", "A community kitchen in Peckham", "Peckham Food Collective", "GB-CHC-1180000",
+     "Fit out the church hall kitchen", "New cookers, a cold store and food-safety training for twelve volunteers.",
+     62000),
+    ("southwark-community-spaces", "A community kitchen in Peckham", "Rye Lane Traders", "",
+     "Pop-up kitchen in the market", "A kitchen unit in Rye Lane market, open three evenings a week.", 48000),
+    ("southwark-community-spaces", "Espacio para clases de baile y música", "Walworth Latin Arts", "",
+     "Dance and music room at the Walworth centre", "Sprung floor, sound system and a year of room hire.", 39000),
+    ("newham-2026", "Free swimming lessons for children", "Newham Swim Club", "GB-CHC-1091234",
+     "Swimming lessons for 400 children", "Ten-week courses at the Aquatics Centre for children who cannot swim.",
+     85000),
+    ("newham-2026", "Community garden at Canning Town", "Canning Town Growers", "GB-COH-09876543",
+     "A garden on the Rathbone estate", "Raised beds, a shed and a water supply, run by residents.", 42000),
+    ("newham-2026", "سڑکوں کی صفائی اور کوڑا دان", "East Ham Clean Streets", "",
+     "Bins and monthly clean-ups", "Forty new bins and a monthly clean-up day with local schools.", 90000),
+]
+# (round slug, application title, member, meets the need, deliverable, value)
+MARKS = [
+    ("southwark-community-spaces", "Fit out the church hall kitchen", "amara@demo.commonground.test", 5, 4, 4),
+    ("southwark-community-spaces", "Pop-up kitchen in the market", "amara@demo.commonground.test", 3, 3, 4),
+    ("southwark-community-spaces", "Pop-up kitchen in the market", "joe@demo.commonground.test", 4, 3, 3),
+    ("southwark-community-spaces", "Dance and music room at the Walworth centre", "amara@demo.commonground.test",
+     4, 4, 5),
+    ("newham-2026", "Swimming lessons for 400 children", "amara@demo.commonground.test", 5, 5, 4),
+    ("newham-2026", "Swimming lessons for 400 children", "priya@demo.commonground.test", 5, 4, 4),
+    ("newham-2026", "A garden on the Rathbone estate", "amara@demo.commonground.test", 4, 4, 5),
+    ("newham-2026", "A garden on the Rathbone estate", "priya@demo.commonground.test", 5, 4, 5),
+    ("newham-2026", "Bins and monthly clean-ups", "amara@demo.commonground.test", 3, 4, 2),
+]
+# (round slug, application title, member, reason)
+CONFLICTS = [
+    ("southwark-community-spaces", "Fit out the church hall kitchen", "joe@demo.commonground.test",
+     "I volunteer with Peckham Food Collective."),
+    ("newham-2026", "Bins and monthly clean-ups", "priya@demo.commonground.test",
+     "My sister runs East Ham Clean Streets."),
+]
+# (round slug, application title, funded, amount awarded, reason)
+DECISIONS = [
+    ("newham-2026", "Swimming lessons for 400 children", True, 85000, "Residents' first need, and well planned."),
+    ("newham-2026", "A garden on the Rathbone estate", True, 42000, ""),
+    ("newham-2026", "Bins and monthly clean-ups", False, None,
+     "The council has agreed to fund new bins itself; we asked the group to apply again for the clean-ups."),
+]
+RATIONALE = {
+    "newham-2026": "We funded down the residents' ranking. Swimming came first and the garden third, and both "
+                   "had strong marks. Street cleaning came second, but the council is now paying for the bins, "
+                   "so our money goes further elsewhere.",
+}
+PUBLISHED = {"newham-2026"}

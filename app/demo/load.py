@@ -8,7 +8,9 @@ from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
 from app.demo import content
 from app.extensions import db
-from app.models import Ballot, Comment, Need, Participant, Role, Round, Support, User
+from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelScore, Participant, Role,
+                        Round, Support, User)
+from app.models.base import utcnow
 from app.needs.services import search_document
 from app.rounds.phases import ORDER, Phase
 
@@ -24,9 +26,11 @@ def load_demo(today: date | None = None) -> list[str]:
         round_ = _round(spec, today)
         grant(facilitator, Role.FACILITATOR, round_)
         _needs(round_)
+        _panel(round_)
         lines.append(f"{spec['slug']}: loaded ({spec['phase']})")
     db.session.commit()
     lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
+    lines.append(f"panel sign-in: {content.PANEL[0][1]} / {content.PANEL_PASSWORD}")
     return lines
 
 
@@ -103,3 +107,44 @@ def _ballots(round_: Round, needs: dict) -> None:
             db.session.add(Ballot(round_id=round_.id, voter_key=imported_voter_key(secret, round_.id, voter),
                                   receipt=new_receipt(), content=json.dumps(ballot, sort_keys=True)))
             voter += 1
+
+
+def _member(email: str) -> User:
+    user = db.session.scalar(db.select(User).filter_by(email=email))
+    if user is None:
+        user = User(email=email)
+        user.set_password(content.PANEL_PASSWORD)
+        db.session.add(user)
+    return user
+
+
+def _panel(round_: Round) -> None:
+    """The round's panel members, applications, marks, conflicts and, where published, decisions."""
+    for slug, email in content.PANEL:
+        if slug == round_.slug:
+            grant(_member(email), Role.PANEL, round_)
+    for key, value in content.FUNDERS.get(round_.slug, {}).items():
+        setattr(round_, key, value)
+    needs = {need.title: need for need in db.session.scalars(db.select(Need).filter_by(round_id=round_.id))}
+    apps = {}
+    for slug, need, applicant, applicant_id, title, description, amount in content.APPLICATIONS:
+        if slug == round_.slug:
+            apps[title] = Application(round_id=round_.id, need_id=needs[need].id, applicant=applicant,
+                                      applicant_id=applicant_id, title=title, description=description, amount=amount)
+            db.session.add(apps[title])
+    db.session.flush()
+    for slug, title, email, fit, deliverability, value in content.MARKS:
+        if slug == round_.slug:
+            db.session.add(PanelScore(application_id=apps[title].id, user_id=_member(email).id, fit=fit,
+                                      deliverability=deliverability, value=value))
+    for slug, title, email, reason in content.CONFLICTS:
+        if slug == round_.slug:
+            db.session.add(Conflict(application_id=apps[title].id, user_id=_member(email).id, reason=reason))
+    chair = next((_member(email) for slug, email in content.PANEL if slug == round_.slug), None)
+    for slug, title, funded, amount, reason in content.DECISIONS:
+        if slug == round_.slug:
+            db.session.add(GrantDecision(application_id=apps[title].id, funded=funded, amount=amount, reason=reason,
+                                         decided_by_id=chair.id))
+    round_.decision_rationale = content.RATIONALE.get(round_.slug, "")
+    if round_.slug in content.PUBLISHED:
+        round_.decisions_published_at = utcnow()

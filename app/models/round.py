@@ -64,6 +64,13 @@ class Round(db.Model):
     # Days after results open before residents' personal data is removed; empty keeps it.
     retention_days: Mapped[int | None] = mapped_column(Integer)
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The funder for open grants data (360Giving): its name, organisation identifier and grant-id prefix.
+    funder_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    funder_id: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    grant_prefix: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # The panel's reasons for its decisions as a whole, shown with them once published.
+    decision_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decisions_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property

@@ -16,12 +16,12 @@ def spreadsheet_safe(value):
     return value
 
 
-def to_csv(records: Iterable[dict]) -> str:
+def to_csv(records: Iterable[dict], fields: tuple[str, ...] = FIELDS) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({key: spreadsheet_safe("" if record[key] is None else record[key]) for key in FIELDS})
+        writer.writerow({key: spreadsheet_safe("" if record[key] is None else record[key]) for key in fields})
     return out.getvalue()
 
 

@@ -83,3 +83,26 @@ def export_pabulib(slug):
         abort(404)
     return Response(text, mimetype="text/plain", headers={
         "Content-Disposition": f'attachment; filename="{round_.slug}.pb"'})
+
+
+@bp.get("/grants.json")
+def grants_json(slug):
+    """The panel's published grants as a 360Giving package; 404 before publication or with none funded."""
+    from app.panel.open_data import package
+
+    found = package(get_round(slug))
+    if found is None:
+        abort(404)
+    return jsonify(found)
+
+
+@bp.get("/decisions.csv")
+def decisions_csv(slug):
+    """Every published decision, funded or not, with the panel's marks in aggregate, as CSV."""
+    from app.panel.open_data import DECISION_FIELDS, decision_records
+
+    round_ = get_round(slug)
+    if round_.decisions_published_at is None:
+        abort(404)
+    return Response(to_csv(decision_records(round_), DECISION_FIELDS), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{round_.slug}-decisions.csv"'})

@@ -2,7 +2,7 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_create_rounds, can_manage, current_user, require, staff_required
+from app.accounts.current import can_create_rounds, can_manage, can_sit_on_panel, current_user, require, staff_required
 from app.extensions import db
 from app.models import Round
 from app.needs import queries
@@ -55,7 +55,8 @@ def show(slug):
     round_ = get_round(slug)
     return render_page(
         "rounds/show.html", round=round_, counts=queries.round_counts(round_),
-        can_manage=can_manage(current_user(), round_), must_join=must_join(round_),
+        can_manage=can_manage(current_user(), round_), on_panel=can_sit_on_panel(current_user(), round_),
+        must_join=must_join(round_),
     )
 
 

@@ -10,7 +10,7 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import text
 
 from app.extensions import db
-from app.models import AccessCode, User
+from app.models import AccessCode, Application, User
 from tests.conftest import PASSWORD, csrf_token
 
 # Every endpoint, by who may use it. A new endpoint fails the first test until it is placed here.
@@ -21,12 +21,15 @@ PUBLIC = {
     "opendata.needs_json", "opendata.needs_csv", "opendata.results_json", "opendata.export_pabulib", "access.join",
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
+    "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
-          "results.compare", "accounts.round_staff"}
+          "results.compare", "accounts.round_staff", "panel.funder"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
+PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
+         "panel.decide", "panel.publish"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 
@@ -46,7 +49,12 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     make_user("lewisham-translator@example.org", "translator", "lewisham")
     with app.app_context():
         code = db.session.scalar(db.select(AccessCode.id))
+        application = Application(round_id=1, need_id=need, applicant="Sydenham Society", title="Benches", amount=900)
+        db.session.add(application)
+        db.session.commit()
+        application = application.id
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
+            "application_id": application,
             "token": "not-a-token", "link_id": 1, "secret": "not-a-secret"}
 
 
@@ -77,7 +85,7 @@ def request(client, method, path):
 
 def test_every_endpoint_says_who_may_use_it(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
-    classified = PUBLIC | MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN
+    classified = PUBLIC | MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN
     assert endpoints - classified == set(), "place new endpoints in one of the sets above"
     assert classified - endpoints == set()
 
@@ -85,7 +93,7 @@ def test_every_endpoint_says_who_may_use_it(app):
 def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
     resident = app.test_client()
     resident.get(f"/rounds/lewisham/join?code=x")  # a resident session, with no staff account behind it
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN):
         response = request(resident, method, path)
         assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"], (endpoint, method)
 
@@ -93,14 +101,14 @@ def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
 @pytest.mark.parametrize("email,allowed", [
     ("brent-facilitator@example.org", set()),
     ("lewisham-moderator@example.org", MODERATE),
-    ("lewisham-panel@example.org", set()),
+    ("lewisham-panel@example.org", PANEL),
     ("lewisham-translator@example.org", TRANSLATE),
-    ("lewisham-facilitator@example.org", MANAGE | MODERATE | TRANSLATE),
-    ("admin@example.org", MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN),
+    ("lewisham-facilitator@example.org", MANAGE | MODERATE | TRANSLATE | PANEL),
+    ("admin@example.org", MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN),
 ])
 def test_staff_reach_only_what_their_role_in_this_round_allows(app, world, email, allowed):
     client = signed_in(app, email)
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN):
         if endpoint in allowed and method == "POST":
             continue  # allowed actions are tested with real input in each feature's tests
         status = request(client, method, path).status_code

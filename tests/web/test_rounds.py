@@ -1,7 +1,7 @@
 from html import unescape
 
 from app.extensions import db
-from app.models import Need, Participant, Round, User
+from app.models import Application, Need, PanelScore, Participant, Round, User
 from tests.conftest import PASSWORD, days, post
 
 ROUND = {"title": "Lewisham Local 2027", "description": "What does your street need?", "area": "Lewisham",
@@ -130,14 +130,22 @@ def test_demo_loads_a_round_in_each_phase_and_a_second_run_changes_nothing(runne
     with app.app_context():
         phases = sorted(r.phase_on(days(0)).value for r in db.session.scalars(db.select(Round)))
         languages = set(db.session.scalars(db.select(Need.language)))
-        counts = [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Round, Need, Participant)]
+        counts = [db.session.scalar(db.select(db.func.count()).select_from(m))
+                  for m in (Round, Need, Participant, Application, PanelScore, User)]
     assert phases == sorted(["propose", "discuss", "rank", "decide", "results"])
     assert {"en", "pl", "bn", "ar"} <= languages
     second = runner.invoke(args=["demo"])
     assert second.exit_code == 0 and "already loaded" in second.output
     with app.app_context():
-        assert [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Round, Need, Participant)] == counts
+        assert [db.session.scalar(db.select(db.func.count()).select_from(m))
+                for m in (Round, Need, Participant, Application, PanelScore, User)] == counts
     assert client.get("/rounds/lewisham-2027").status_code == 200
+    grants = client.get("/rounds/newham-2026/grants.json").json["grants"]
+    assert [g["recipientOrganization"][0]["name"] for g in grants] == ["Newham Swim Club", "Canning Town Growers"]
+    assert client.get("/rounds/southwark-community-spaces/grants.json").status_code == 404  # still deciding
+    post(client, "/account/sign-in", {"email": "amara@demo.commonground.test", "password": "demo-panel-2027"})
+    panel = text_of(client.get("/rounds/southwark-community-spaces/panel"))
+    assert "Fit out the church hall kitchen" in panel and "1 member declared a conflict of interest" in panel
 
 
 def test_every_page_of_a_round_shows_its_phase_and_what_comes_next(client, make_round, make_need):

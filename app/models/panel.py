@@ -1,0 +1,75 @@
+"""The funder panel's work: applications against needs, members' scores and conflicts, and decisions."""
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
+
+
+class Application(db.Model):
+    """A group's proposal to meet one need, for an amount in the round's money units."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    applicant: Mapped[str] = mapped_column(String(200))
+    # The applicant's organisation identifier (GB-CHC-1234567, GB-COH-01234567), when it has one.
+    applicant_id: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(140))
+    description: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    need = relationship("Need")
+    scores = relationship("PanelScore", cascade="all, delete-orphan", lazy="selectin")
+    conflicts = relationship("Conflict", cascade="all, delete-orphan", lazy="selectin")
+    decision = relationship("GrantDecision", uselist=False, cascade="all, delete-orphan", lazy="selectin")
+
+
+class PanelScore(db.Model):
+    """One member's marks for one application, 1 to 5 on each criterion."""
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "user_id"),
+        CheckConstraint("fit BETWEEN 1 AND 5 AND deliverability BETWEEN 1 AND 5 AND value BETWEEN 1 AND 5",
+                        name="marks_1_to_5"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    fit: Mapped[int] = mapped_column(SmallInteger)
+    deliverability: Mapped[int] = mapped_column(SmallInteger)
+    value: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user = relationship("User")
+
+
+class Conflict(db.Model):
+    """A member's declared conflict of interest: they neither score nor decide this application."""
+
+    __table_args__ = (UniqueConstraint("application_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    declared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user = relationship("User")
+
+
+class GrantDecision(db.Model):
+    """The panel's decision on one application: funded with an amount, or not."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), unique=True)
+    funded: Mapped[bool] = mapped_column(default=False)
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text, default="")  # why, for this application in particular
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,102 @@
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (DecimalField, FieldList, FormField, HiddenField, IntegerField, RadioField, SelectField, StringField,
+                     TextAreaField, ValidationError)
+from wtforms.validators import Length, NumberRange, Optional, Regexp
+
+from app.forms import AppForm, NotBlank, min_length, strip
+from app.voting.grants import CRITERIA, TOP_MARK
+
+MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
+ORGANISATION_ID = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$"
+
+
+class ApplicationForm(AppForm):
+    need = SelectField(_l("The need it meets"), coerce=int, choices=[], validate_choice=True)
+    applicant = StringField(_l("Group or organisation applying"), filters=[strip],
+                            validators=[NotBlank(), Length(max=200)])
+    applicant_id = StringField(
+        _l("Its organisation identifier (optional)"), filters=[strip],
+        validators=[Optional(), Length(max=100), Regexp(ORGANISATION_ID, message=_l(
+            "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))],
+        description=_l("For example GB-CHC-1234567 for a charity or GB-COH-01234567 for a company."))
+    title = StringField(_l("What it will do, in a few words"), filters=[strip], validators=[NotBlank(), Length(max=140)])
+    description = TextAreaField(_l("How it meets the need"), filters=[strip], validators=[Length(max=5000)])
+    amount = DecimalField(_l("Amount asked for"), places=None,
+                          validators=[NumberRange(min=Decimal("0.01"), max=Decimal(10) ** 12,
+                                                  message=_l("Give an amount above zero."))])
+
+    def __init__(self, *args, needs=(), money_scale=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.need.choices = [(need.id, need.title) for need in needs]
+        self.money_scale = money_scale
+
+    def validate_amount(self, field):
+        if field.data is not None and field.data != field.data.quantize(Decimal(1).scaleb(-self.money_scale)):
+            raise ValidationError(_l("This round counts money in whole units: leave out the decimals.")
+                                  if not self.money_scale else _l("Use at most two decimals."))
+
+
+class MarksForm(AppForm):
+    fit = RadioField(_l("How well it meets the need"), coerce=int)
+    deliverability = RadioField(_l("How likely it is to be delivered"), coerce=int)
+    value = RadioField(_l("Value for the money asked"), coerce=int)
+    comment = TextAreaField(_l("Notes for the panel (optional)"), filters=[strip], validators=[Length(max=2000)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in CRITERIA:
+            self[name].choices = MARK_CHOICES
+
+
+class ConflictForm(AppForm):
+    reason = TextAreaField(_l("Your conflict of interest"), filters=[strip],
+                           validators=[NotBlank(), Length(max=500)],
+                           description=_l("For example: I am a trustee of this group. It is kept in the panel's record."))
+
+
+class DecisionEntry(AppForm):
+    """One application's row in the decisions form (a sub-form: no CSRF field of its own)."""
+
+    class Meta:
+        csrf = False
+
+    application_id = HiddenField()
+    funded = RadioField(_l("Decision"))
+    amount = DecimalField(_l("Amount awarded"), places=None, validators=[Optional(), NumberRange(min=Decimal("0.01"))])
+    reason = StringField(_l("Why, for this application (optional)"), filters=[strip], validators=[Length(max=500)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.funded.choices = [("yes", _l("Fund")), ("no", _l("Do not fund"))]
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Optional() ends the amount's own checks when it is empty, so this one lives here.
+        if self.funded.data == "yes" and self.amount.data is None and not self.amount.errors:
+            self.amount.errors = [*self.amount.errors, _l("Give the amount awarded.")]
+            valid = False
+        return valid
+
+
+class DecisionsForm(AppForm):
+    entries = FieldList(FormField(DecisionEntry))
+    rationale = TextAreaField(
+        _l("The panel's reasons for these decisions"), filters=[strip],
+        validators=[NotBlank(), min_length(20), Length(max=5000)],
+        description=_l("Shown to everyone with the decisions: how the community's ranking, the marks and the budget led to them."))
+
+
+class FunderForm(AppForm):
+    funder_name = StringField(_l("Funder's name"), filters=[strip], validators=[Length(max=200)])
+    funder_id = StringField(_l("Funder's organisation identifier"), filters=[strip],
+                            validators=[Optional(), Length(max=100), Regexp(ORGANISATION_ID, message=_l(
+                                "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))])
+    grant_prefix = StringField(_l("360Giving prefix for grant identifiers"), filters=[strip],
+                               validators=[Optional(), Length(max=60), Regexp(r"^360G-[A-Za-z0-9-]+$", message=_l(
+                                   "A 360Giving prefix starts with 360G-, for example 360G-lewishamfund."))])
+
+
+class PublishForm(AppForm):
+    pass

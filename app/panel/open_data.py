@@ -1,0 +1,71 @@
+"""The panel's published decisions as open data: a 360Giving package of the grants, and a CSV of
+every decision. Plain functions over the stored rows; the routes are in app/opendata."""
+from flask import url_for
+
+from app.models import Application, Round
+from app.opendata.records import json_number
+from app.panel import services
+
+DEFAULT_PREFIX = "360G-commonground"
+DECISION_FIELDS = ("application", "need", "need_title", "applicant", "title", "asked", "decision", "awarded",
+                   "reason", "mean_mark", "members_marking", "conflicts_declared")
+
+
+def _prefix(round_: Round) -> str:
+    return round_.grant_prefix or DEFAULT_PREFIX
+
+
+def grant(round_: Round, application: Application) -> dict:
+    """One funded application as a 360Giving grant."""
+    prefix = _prefix(round_)
+    decision = application.decision
+    record = {
+        "id": f"{prefix}-{round_.slug}-{application.id}",
+        "title": application.title,
+        "description": application.description or application.title,
+        "currency": round_.currency,
+        "amountAppliedFor": json_number(round_.amount(application.amount)),
+        "amountAwarded": json_number(round_.amount(decision.amount)),
+        # A full date-time: a bare date matches both of the schema's oneOf branches when formats are not checked.
+        "awardDate": round_.decisions_published_at.isoformat(timespec="seconds"),
+        "dateModified": decision.decided_at.isoformat(timespec="seconds"),
+        "recipientOrganization": [{"id": application.applicant_id or f"{prefix}-applicant-{application.id}",
+                                   "name": application.applicant}],
+        "fundingOrganization": [{"id": round_.funder_id or f"{prefix}-funder", "name": round_.funder_name or round_.title}],
+        "grantProgramme": [{"code": round_.slug, "title": round_.title,
+                            "url": url_for("rounds.show", slug=round_.slug, _external=True)}],
+        "classifications": [{"vocabulary": "Commonground need", "code": application.need.public_id,
+                             "title": application.need.title}],
+        "dataSource": url_for("grants.decisions", slug=round_.slug, _external=True),
+    }
+    if round_.area:
+        record["beneficiaryLocation"] = [{"name": round_.area}]
+    return record
+
+
+def package(round_: Round) -> dict | None:
+    """The 360Giving package of the round's grants; None before publication or when nothing was funded
+    (a package holds at least one grant)."""
+    funded = [a for a in services.applications(round_) if a.decision and a.decision.funded]
+    if round_.decisions_published_at is None or not funded:
+        return None
+    return {"version": "1.4", "title": round_.title, "issued": round_.decisions_published_at.isoformat(),
+            "grants": [grant(round_, application) for application in funded]}
+
+
+def decision_records(round_: Round) -> list[dict]:
+    proposals = {p.id: p for p in services.proposals(round_, services.applications(round_))}
+    records = []
+    for application in services.applications(round_):
+        proposal, decision = proposals[str(application.id)], application.decision
+        records.append({
+            "application": str(application.id), "need": application.need.public_id,
+            "need_title": application.need.title, "applicant": application.applicant, "title": application.title,
+            "asked": json_number(round_.amount(application.amount)),
+            "decision": "funded" if decision and decision.funded else "not funded",
+            "awarded": json_number(round_.amount(decision.amount)) if decision and decision.funded else None,
+            "reason": decision.reason if decision else "",
+            "mean_mark": round(float(proposal.score), 2) if proposal.score is not None else None,
+            "members_marking": len(proposal.marks), "conflicts_declared": len(application.conflicts),
+        })
+    return records

@@ -1,0 +1,22 @@
+from flask import Blueprint
+
+from app.panel import labels as panel_labels, services
+from app.panel.open_data import decision_records
+from app.rounds.routes import get_round
+from app.web import render_page
+
+bp = Blueprint("grants", __name__, url_prefix="/rounds/<slug>")
+
+
+@bp.get("/decisions")
+def decisions(slug):
+    """The panel's published decisions: what is funded and why, against the community's needs."""
+    round_ = get_round(slug)
+    if round_.decisions_published_at is None:
+        return render_page("panel/decisions.html", round=round_, published=False)
+    apps = {str(a.id): a for a in services.applications(round_)}
+    records = decision_records(round_)
+    return render_page("panel/decisions.html", round=round_, published=True, apps=apps, panel_labels=panel_labels,
+                       funded=[r for r in records if r["decision"] == "funded"],
+                       declined=[r for r in records if r["decision"] != "funded"],
+                       spent=round_.amount(services.funded_total(list(apps.values()))))

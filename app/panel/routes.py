@@ -1,0 +1,189 @@
+from decimal import Decimal
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+
+from app.accounts.current import can_manage, can_sit_on_panel, current_user, require, staff_required
+from app.extensions import db
+from app.models import Application
+from app.panel import labels as panel_labels, services
+from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
+from app.panel.views import decision_rows, need_order
+from app.rounds.routes import get_round
+from app.voting.grants import Marks
+from app.web import render_page
+
+bp = Blueprint("panel", __name__, url_prefix="/rounds/<slug>/panel")
+
+
+def _panel_round(slug):
+    round_ = get_round(slug)
+    require(can_sit_on_panel(current_user(), round_))
+    return round_
+
+
+def _application(round_, application_id) -> Application:
+    application = db.session.get(Application, application_id)
+    if application is None or application.round_id != round_.id:
+        abort(404)
+    return application
+
+
+def _stored(round_, amount: Decimal) -> int:
+    return int(amount.scaleb(round_.money_scale))
+
+
+@bp.get("")
+@staff_required
+def index(slug):
+    """The panel's table: applications under the community's needs, a suggestion, and the decisions."""
+    round_ = _panel_round(slug)
+    return _index_page(round_)
+
+
+def _index_page(round_, form=None, status=200):
+    apps = services.applications(round_)
+    rules = services.suggestion_rules(round_)
+    rule = request.args.get("rule") if request.args.get("rule") in rules else (rules[0] if rules else None)
+    suggestion = services.suggest(round_, apps, rule) if rule else None
+    user = current_user()
+    rows = decision_rows(round_, apps, suggestion, user)
+    if form is None:
+        form = DecisionsForm(data={"entries": [row.initial for row in rows if row.decidable],
+                                   "rationale": round_.decision_rationale})
+    return render_page(
+        "panel/index.html", round=round_, needs=need_order(round_, apps), rows=rows, form=form,
+        row_of={row.application.id: row for row in rows}, panel_labels=panel_labels,
+        ready_to_publish=bool(apps) and all(a.decision for a in apps) and bool(round_.decision_rationale.strip()),
+        entries={int(entry.application_id.data): entry for entry in form.entries}, rules=rules, rule=rule,
+        suggestion=suggestion, publish_form=PublishForm(), can_manage=can_manage(user, round_),
+        funded=services.funded_total(apps), status=status)
+
+
+@bp.route("/applications/new", methods=["GET", "POST"])
+@staff_required
+def new_application(slug):
+    """Add an application a group sent to meet one of the round's needs."""
+    round_ = _panel_round(slug)
+    needs = services.open_needs(round_)
+    form = ApplicationForm(needs=needs, money_scale=round_.money_scale)
+    if form.validate_on_submit():
+        need = next(n for n in needs if n.id == form.need.data)
+        values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description")}
+        application = services.add_application(round_, need, {**values, "amount": _stored(round_, form.amount.data)},
+                                               current_user())
+        flash(_("The application is added. Panel members can mark it now."), "success")
+        return redirect(url_for("panel.application", slug=slug, application_id=application.id))
+    return render_page("panel/new_application.html", round=round_, form=form, status=422 if form.errors else 200)
+
+
+@bp.get("/applications/<int:application_id>")
+@staff_required
+def application(slug, application_id):
+    """One application: its details, every member's marks, and this member's marks or conflict."""
+    round_ = _panel_round(slug)
+    return _application_page(round_, _application(round_, application_id))
+
+
+def _application_page(round_, application, marks_form=None, conflict_form=None, status=200):
+    user = current_user()
+    mine = next((s for s in application.scores if s.user_id == user.id), None)
+    if marks_form is None:
+        marks_form = MarksForm(obj=mine) if mine else MarksForm()
+    return render_page("panel/application.html", round=round_, application=application, marks_form=marks_form,
+                       conflict_form=conflict_form or ConflictForm(), conflicted=services.conflicted(application, user),
+                       status=status)
+
+
+@bp.post("/applications/<int:application_id>/marks")
+@staff_required
+def mark(slug, application_id):
+    """Record this member's marks for the application."""
+    round_ = _panel_round(slug)
+    application = _application(round_, application_id)
+    form = MarksForm()
+    if not form.validate_on_submit():
+        return _application_page(round_, application, marks_form=form, status=422)
+    try:
+        services.mark(application, current_user(), Marks(form.fit.data, form.deliverability.data, form.value.data),
+                      form.comment.data)
+    except services.PanelError:
+        flash(_("You declared a conflict of interest on this application, so you cannot mark it."), "error")
+        return redirect(url_for("panel.application", slug=slug, application_id=application_id))
+    flash(_("Your marks are saved."), "success")
+    return redirect(url_for("panel.index", slug=slug))
+
+
+@bp.post("/applications/<int:application_id>/conflict")
+@staff_required
+def conflict(slug, application_id):
+    """Declare a conflict of interest: this member's marks and decisions stop counting for the application."""
+    round_ = _panel_round(slug)
+    application = _application(round_, application_id)
+    form = ConflictForm()
+    if not form.validate_on_submit():
+        return _application_page(round_, application, conflict_form=form, status=422)
+    services.declare_conflict(application, current_user(), form.reason.data)
+    flash(_("Your conflict of interest is recorded. You will not mark or decide this application."), "success")
+    return redirect(url_for("panel.application", slug=slug, application_id=application_id))
+
+
+@bp.post("/decisions")
+@staff_required
+def decide(slug):
+    """Record the panel's decisions on the applications and its reasons."""
+    round_ = _panel_round(slug)
+    form = DecisionsForm()
+    if not form.validate_on_submit():
+        return _index_page(round_, form=form, status=422)
+    decided = {}
+    for entry in form.entries:
+        funded = entry.funded.data == "yes"
+        amount = _stored(round_, entry.amount.data) if funded and entry.amount.data is not None else None
+        decided[int(entry.application_id.data)] = services.Decided(funded, amount, entry.reason.data or "")
+    try:
+        services.record_decisions(round_, decided, form.rationale.data, current_user())
+    except services.PanelError as refused:
+        flash(_refusal(str(refused)), "error")
+        return _index_page(round_, form=form, status=422)
+    flash(_("The decisions are recorded. Publish them when the panel agrees."), "success")
+    return redirect(url_for("panel.index", slug=slug))
+
+
+def _refusal(code: str) -> str:
+    return {
+        "over-budget": _("These grants would spend more than the budget. Lower an amount or fund fewer."),
+        "conflicted": _("You declared a conflict of interest on one of these applications: another member decides it."),
+        "published": _("The decisions are already published."),
+        "undecided": _("Every application needs a decision, and the panel its reasons, before publishing."),
+    }[code]
+
+
+@bp.post("/publish")
+@staff_required
+def publish(slug):
+    """Publish the decisions: everyone sees them, with the reasons, and they become open data."""
+    round_ = _panel_round(slug)
+    PublishForm().validate_on_submit() or abort(400)
+    try:
+        services.publish(round_, current_user())
+    except services.PanelError as refused:
+        flash(_refusal(str(refused)), "error")
+        return redirect(url_for("panel.index", slug=slug))
+    flash(_("The decisions are published."), "success")
+    return redirect(url_for("grants.decisions", slug=slug))
+
+
+@bp.route("/funder", methods=["GET", "POST"])
+@staff_required
+def funder(slug):
+    """Facilitators: the funder's name and identifiers, for the open grants data."""
+    round_ = get_round(slug)
+    require(can_manage(current_user(), round_))
+    form = FunderForm(obj=round_)
+    if form.validate_on_submit():
+        services.set_funder(round_, {k: getattr(form, k).data for k in ("funder_name", "funder_id", "grant_prefix")},
+                            current_user())
+        flash(_("The funder's details are saved."), "success")
+        return redirect(url_for("panel.index", slug=slug))
+    return render_page("panel/funder.html", round=round_, form=form, status=422 if form.errors else 200)

@@ -1,0 +1,147 @@
+"""The funder panel's work, each action one transaction: applications, marks, conflicts, decisions, publishing."""
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import audit
+from app.ballots.tally import allocate_with_costs, default_rule, exact, tally
+from app.extensions import db
+from app.models import Application, BallotKind, Conflict, GrantDecision, Need, NeedStatus, PanelScore, Round, User
+from app.models.base import utcnow
+from app.voting.budget_rules import BUDGET_RULES
+from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
+
+
+class PanelError(ValueError):
+    """A panel action that cannot be taken; the message code says why."""
+
+
+@dataclass(frozen=True)
+class Decided:
+    funded: bool
+    amount: int | None  # stored money units
+    reason: str
+
+
+def applications(round_: Round) -> list[Application]:
+    return list(db.session.scalars(select(Application).filter_by(round_id=round_.id).order_by(Application.id)))
+
+
+def open_needs(round_: Round) -> list[Need]:
+    return list(db.session.scalars(select(Need).filter_by(round_id=round_.id, status=NeedStatus.OPEN)
+                                   .order_by(Need.id)))
+
+
+def add_application(round_: Round, need: Need, values: dict, actor: User) -> Application:
+    application = Application(round_id=round_.id, need_id=need.id, **values)
+    db.session.add(application)
+    db.session.flush()
+    audit.record(actor, "application-added", round_, application=application.id, need=need.id,
+                 applicant=application.applicant, amount=application.amount)
+    db.session.commit()
+    return application
+
+
+def conflicted(application: Application, user: User) -> bool:
+    return any(c.user_id == user.id for c in application.conflicts)
+
+
+def mark(application: Application, user: User, marks: Marks, comment: str) -> None:
+    """Record or change a member's marks; a member with a conflict cannot mark."""
+    if conflicted(application, user):
+        raise PanelError("conflicted")
+    score = next((s for s in application.scores if s.user_id == user.id), None)
+    if score is None:
+        score = PanelScore(application_id=application.id, user_id=user.id)
+        application.scores.append(score)
+    score.fit, score.deliverability, score.value = marks.fit, marks.deliverability, marks.value
+    score.comment, score.scored_at = comment, utcnow()
+    db.session.commit()
+
+
+def declare_conflict(application: Application, user: User, reason: str) -> None:
+    """The member steps back from this application: their marks, if any, no longer count."""
+    for score in [s for s in application.scores if s.user_id == user.id]:
+        application.scores.remove(score)
+    if not conflicted(application, user):
+        application.conflicts.append(Conflict(application_id=application.id, user_id=user.id, reason=reason))
+    audit.record(user, "conflict-declared", db.session.get(Round, application.round_id),
+                 application=application.id, reason=reason)
+    db.session.commit()
+
+
+def proposals(round_: Round, apps: list[Application]) -> list[Proposal]:
+    """Applications as the allocation rules see them, with marks only from members without a conflict."""
+    return [Proposal(str(a.id), a.need.public_id, exact(round_, a.amount), tuple(
+        Marks(s.fit, s.deliverability, s.value) for s in a.scores
+        if not any(c.user_id == s.user_id for c in a.conflicts))) for a in apps]
+
+
+def suggestion_rules(round_: Round) -> tuple[str, ...]:
+    if not round_.budget:
+        return ()
+    if round_.ballot_kind == BallotKind.PAIRWISE:
+        return ("ranking",)
+    return ("ranking", "greedy", "equalshares/add1")
+
+
+def suggest(round_: Round, apps: list[Application], rule: str) -> Suggestion | None:
+    """What the panel could fund: each need's best-marked application, chosen by the community's
+    ranking or by a budget rule on the residents' ballots. None without a budget or applications."""
+    if rule not in suggestion_rules(round_) or not apps:
+        return None
+    found = proposals(round_, apps)
+    budget = exact(round_, round_.budget)
+    if rule == "ranking":
+        ranking_rule = default_rule(round_)
+        outcome = tally(round_, ranking_rule if ranking_rule not in BUDGET_RULES else "greedy")
+        return in_ranking_order(found, outcome.ranking, budget)
+    costs = {need: p.amount for need, p in best_per_need(found).items()}
+    outcome = allocate_with_costs(round_, rule, costs)
+    return chosen_by_rule(found, outcome.selected, budget)
+
+
+def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User) -> None:
+    """The panel's decisions on every application it sent, and its reasons; a member never decides
+    an application they declared a conflict on, and the grants never spend more than the budget."""
+    apps = {a.id: a for a in applications(round_)}
+    if round_.decisions_published_at is not None:
+        raise PanelError("published")
+    if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
+        raise PanelError("conflicted")
+    total = sum(d.amount or 0 for d in decided.values() if d.funded)
+    if round_.budget is not None and total > round_.budget:
+        raise PanelError("over-budget")
+    for app_id, choice in decided.items():
+        application = apps[app_id]
+        decision = application.decision or GrantDecision(application_id=app_id)
+        decision.funded, decision.amount = choice.funded, choice.amount if choice.funded else None
+        decision.reason, decision.decided_by_id, decision.decided_at = choice.reason, actor.id, utcnow()
+        application.decision = decision
+    round_.decision_rationale = rationale
+    audit.record(actor, "grants-decided", round_, funded=sorted(i for i, d in decided.items() if d.funded),
+                 declined=sorted(i for i, d in decided.items() if not d.funded), spent=total)
+    db.session.commit()
+
+
+def publish(round_: Round, actor: User) -> None:
+    """Make the decisions public, with the rationale; every application must have a decision."""
+    apps = applications(round_)
+    if not apps or any(a.decision is None for a in apps) or not round_.decision_rationale.strip():
+        raise PanelError("undecided")
+    round_.decisions_published_at = utcnow()
+    audit.record(actor, "grants-published", round_, applications=len(apps))
+    db.session.commit()
+
+
+def funded_total(apps: list[Application]) -> int:
+    return sum(a.decision.amount or 0 for a in apps if a.decision and a.decision.funded)
+
+
+def set_funder(round_: Round, values: dict, actor: User) -> None:
+    changed = {k: [getattr(round_, k), v] for k, v in values.items() if getattr(round_, k) != v}
+    for key, value in values.items():
+        setattr(round_, key, value)
+    if changed:
+        audit.record(actor, "round-settings-changed", round_, changed=changed)
+    db.session.commit()

@@ -1,0 +1,65 @@
+"""What the panel's pages show, worked out before the templates: needs in the community's order, and a
+row per application with its marks, the suggestion and the decision form's starting values."""
+from dataclasses import dataclass, field
+
+from app.ballots.tally import default_rule, tally
+from app.models import Application, Need, Round, User
+from app.panel import services
+from app.voting.budget_rules import BUDGET_RULES
+from app.voting.grants import Suggestion
+
+
+@dataclass
+class NeedLine:
+    need: Need
+    place: int | None  # in the community's ranking
+    applications: list[Application] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Row:
+    application: Application
+    score: object  # Fraction | None: the mean of marks from members without a conflict
+    marked_by: int
+    conflicts: int
+    suggested: str | None  # why the suggestion funds it or not (grants.Suggestion.why)
+    decidable: bool  # this member may decide it (no conflict)
+    initial: dict
+
+
+def need_order(round_: Round, apps: list[Application]) -> list[NeedLine]:
+    """Every open need, the community's first first, with the applications to meet it."""
+    lines = {need.public_id: NeedLine(need, None) for need in services.open_needs(round_)}
+    for application in apps:
+        if application.need.public_id in lines:
+            lines[application.need.public_id].applications.append(application)
+    try:
+        rule = default_rule(round_)
+        ranking = tally(round_, rule if rule not in BUDGET_RULES else "greedy").ranking
+    except ValueError:
+        ranking = ()
+    ordered = [lines[n] for n in ranking if n in lines] + [line for n, line in lines.items() if n not in ranking]
+    for place, line in enumerate(ordered, 1):
+        line.place = place if line.need.public_id in ranking else None
+    return ordered
+
+
+def decision_rows(round_: Round, apps: list[Application], suggestion: Suggestion | None, user: User) -> list[Row]:
+    proposals = {p.id: p for p in services.proposals(round_, apps)}
+    rows = []
+    for application in apps:
+        proposal = proposals[str(application.id)]
+        suggested = suggestion.why.get(proposal.id) if suggestion else None
+        rows.append(Row(application, proposal.score, len(proposal.marks), len(application.conflicts), suggested,
+                        not services.conflicted(application, user), _initial(round_, application, suggested)))
+    return rows
+
+
+def _initial(round_: Round, application: Application, suggested: str | None) -> dict:
+    decision = application.decision
+    if decision is not None:
+        funded, amount, reason = decision.funded, decision.amount, decision.reason
+    else:
+        funded, amount, reason = suggested == "funded", application.amount, ""
+    return {"application_id": str(application.id), "funded": "yes" if funded else "no",
+            "amount": round_.amount(amount if amount is not None else application.amount), "reason": reason}

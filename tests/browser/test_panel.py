@@ -1,0 +1,46 @@
+"""The funder panel on a phone: a member marks an application, declares a conflict, and the public reads
+the published grants; axe on every page, in English and Arabic."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in_as(page, base, email, password):
+    page.goto(f"{base}/account/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".flash--success")).to_be_visible()
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_a_panel_member_marks_and_steps_back_and_residents_read_the_grants(phone, live_server, axe_source, runner):
+    from app.demo import content
+
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    lang = phone.evaluate("navigator.language")[:2]
+    sign_in_as(phone, live_server, "joe@demo.commonground.test", content.PANEL_PASSWORD)
+    phone.goto(f"{live_server}/rounds/southwark-community-spaces/panel")
+    assert_accessible(phone, axe_source, f"panel-{lang}")
+    phone.locator("a", has_text="Dance and music room at the Walworth centre").click()
+    assert_accessible(phone, axe_source, f"panel-application-{lang}")
+    phone.locator("#fit-4").check()  # marks 5, 4 and 5
+    phone.locator("#deliverability-3").check()
+    phone.locator("#value-4").check()
+    phone.locator("form[action$='/marks'] button[type=submit]").click()
+    expect(phone.locator(".flash--success")).to_be_visible()
+    phone.locator("a", has_text="Pop-up kitchen in the market").click()
+    phone.locator("form[action$='/conflict'] button[type=submit]").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, f"panel-conflict-errors-{lang}")
+    phone.locator("#reason").fill("I trade in Rye Lane market.")
+    phone.locator("form[action$='/conflict'] button[type=submit]").click()
+    expect(phone.get_by_text("I trade in Rye Lane market.")).to_be_visible()
+    phone.goto(f"{live_server}/rounds/newham-2026/decisions")
+    expect(phone.locator("h3", has_text="Swimming lessons for 400 children")).to_be_visible()
+    assert_accessible(phone, axe_source, f"grant-decisions-{lang}")
+    # The refused form answers 422, which the console reports; nothing else may go wrong.
+    assert [e for e in phone.script_errors if "status of 422" not in e] == []
