@@ -236,7 +236,7 @@ def test_a_resident_finds_their_receipt_typed_loosely_and_sees_their_ballot_once
     mine, _other = cast_rankings(app, [[play, lights], [lights]])
     loose = mine.lower().replace("-", " ")
     page = text_of(client.get(f"/rounds/lewisham/receipts?receipt={loose}"))
-    assert f'The ballot with receipt <code dir="ltr" class="receipt">{mine}</code> is counted.' in page
+    assert f'The ballot with receipt <code dir="ltr" class="receipt-code">{mine}</code> is counted.' in page
     assert f'value="{loose}"' in page and 'class="ballot"' not in page  # no ballot before results
     publish(app)
     page = text_of(client.get(f"/rounds/lewisham/receipts?receipt={mine}"))
@@ -246,7 +246,7 @@ def test_a_resident_finds_their_receipt_typed_loosely_and_sees_their_ballot_once
 def test_a_receipt_that_is_not_there_or_cannot_be_one_is_said_plainly(client, app, ranking_round):
     cast_rankings(app, [[ranking_round[0]]])
     unknown = text_of(client.get("/rounds/lewisham/receipts?receipt=ZZZZZ-ZZZZZ"))
-    assert 'No counted ballot has the receipt <bdi dir="ltr" class="receipt">ZZZZZ-ZZZZZ</bdi>. Check each' in unknown
+    assert 'No counted ballot has the receipt <bdi dir="ltr" class="receipt-code">ZZZZZ-ZZZZZ</bdi>. Check each' in unknown
     wrong = client.get("/rounds/lewisham/receipts?receipt=hello")
     assert wrong.status_code == 400 and 'aria-invalid="true"' in text_of(wrong)
     assert "A receipt has ten letters and numbers, like ABCDE-23456." in text_of(wrong)
@@ -263,7 +263,7 @@ def test_receipts_come_a_page_at_a_time_and_all_of_them_as_csv(client, app, make
     first = text_of(client.get("/rounds/lewisham/receipts"))
     assert "5 ballots are counted" in first and first.count("<li><code") == 2 and "Page 1 of 3" in first
     last = text_of(client.get("/rounds/lewisham/receipts?page=3"))
-    assert last.count("<li><code") == 1 and f'<li><code dir="ltr" class="receipt">{made[4]}</code>' in last and '<ol class="receipts" start="5">' in last
+    assert last.count("<li><code") == 1 and f'<li><code dir="ltr" class="receipt-code">{made[4]}</code>' in last and '<ol class="receipts" start="5">' in last
     sheet = client.get("/rounds/lewisham/receipts.csv").get_data(as_text=True)
     assert sheet.splitlines() == ["receipt", *made]  # no ballots before results
     publish(app)
