@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 RESIDENT_PAGES = ["/", "/rounds/lewisham-2027", "/rounds/lewisham-2027/needs", "/rounds/lewisham-2027/needs/new",
                   "/rounds/lewisham-2027/needs/1", "/rounds/tower-hamlets-youth/needs/7",
-                  "/rounds/brent-green-streets/ballot", "/rounds/newham-2026/results"]
+                  "/rounds/brent-green-streets/ballot", "/rounds/newham-2026/results", "/rounds/newham-2026/receipts",
+                  "/rounds/newham-2026/decisions"]
 
 
 def free_port() -> int:
