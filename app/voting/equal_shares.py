@@ -6,12 +6,11 @@ that can be bought, the one that asks least of each supporter per unit of its co
 A ballot counts as support for each need named on it. Money and shares are exact Fractions.
 
 Add1 completion: MES often leaves money unspent, so cities raise every voter's share one currency
-unit at a time and keep the last outcome that fits the real budget.
+unit at a time and keep the last outcome that fits the real budget. Most of those runs are sure to
+fit and to leave a need out after a few purchases (what is spent plus the cost of every need still
+in reach is within the budget), so they stop there: only the outcome kept is run to the end.
 
-Voters who have paid for the same needs have the same money left, so the work is done per group of
-such voters ("purse"). numpy holds each voter's purse and a float copy of each purse's money; the
-floats only choose which purses to look at closely, with a margin far wider than their rounding,
-and every decision is then made on the exact Fractions.
+The exact money is kept per group of voters who paid for the same needs (app/voting/purses.py).
 """
 import heapq
 import math
@@ -21,12 +20,9 @@ from fractions import Fraction
 
 import numpy as np
 
+from app.voting import purses as pricing  # EPS read at run time, so tests can widen it
+from app.voting.purses import ZERO, Payment, Price, Purchase, Purses, clearly_short, quote
 from app.voting.ties import Tie, TieBreak
-
-ZERO = Fraction(0)
-# Twice the unit roundoff of a float: every float below carries a bound on its error in these terms.
-EPS = 2.0 ** -52
-
 
 @dataclass(frozen=True)
 class Approvals:
@@ -66,22 +62,14 @@ class Approvals:
         return counts
 
 
-@dataclass(frozen=True)
-class Payment:
-    payers: int  # supporters who paid the full share
-    share: Fraction
-    exhausted: int  # supporters who paid all they had left, less than the share
-    exhausted_paid: Fraction
-
-
 class Run:
     """One run of MES: what it bought in order, and (worked out exactly when asked) who paid what."""
 
-    def __init__(self, share: Fraction, approvals: Approvals, purses: "_Purses"):
+    def __init__(self, share: Fraction, approvals: Approvals, purses: "Purses"):
         self.share, self.approvals, self.purses = share, approvals, purses
         self.selected: list[str] = []
         self.ties: list[Tie] = []
-        self.purchases: dict[str, _Purchase] = {}
+        self.purchases: dict[str, Purchase] = {}
 
     @cached_property
     def payments(self) -> dict[str, Payment]:
@@ -92,186 +80,14 @@ class Run:
         return float(self.purses.approx[self.purses.of_voter[self.approvals.supporters[need]]].sum())
 
 
-class _Purchase:
-    """One need bought: what its full payers paid each, worked out exactly only when asked for."""
+def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, share,
+        settle_within: Fraction | None = None, exhaustive: bool = False) -> Run | None:
+    """One run of MES in which every voter starts with `share`.
 
-    def __init__(self, purses: "_Purses", cost: Fraction, price: "_Price"):
-        self.purses, self.cost, self._share = purses, cost, price.exact
-        self.payers = int(price.counts[~price.poor].sum())
-        self.poor, self.poor_counts = price.purses[price.poor], price.counts[price.poor]
-
-    def share(self) -> Fraction:
-        if self._share is None:
-            self._share = (self.cost - self.exhausted_paid()) / self.payers
-        return self._share
-
-    def exhausted_paid(self) -> Fraction:
-        return sum((self.purses.value(int(p)) * int(n) for p, n in zip(self.poor, self.poor_counts)), ZERO)
-
-    def payment(self) -> Payment:
-        return Payment(self.payers, self.share(), int(self.poor_counts.sum()), self.exhausted_paid())
-
-
-class _Purses:
-    """Purse 0 is empty; purse 1 holds the starting share; every other purse is its parent less one
-    purchase's share. Each purse keeps a float of its money; one bound holds for every float's error.
-    Exact values are worked out only when the floats cannot decide."""
-
-    def __init__(self, share: Fraction, voters: int):
-        self.size = 2
-        self.parent = np.zeros(64, dtype=np.int64)
-        self.bought_by = np.zeros(64, dtype=np.int64)  # index into purchases for purses 2 and on
-        self.approx = np.zeros(64)
-        self.approx[1] = float(share)
-        self.error = float(share) * EPS
-        # Each purchase's errors grow by its share's error and the rounding of what is left, at most this.
-        self._rounding = 2 * EPS * float(share)
-        self._renumber = np.zeros(64, dtype=np.int64)
-        self.purchases: list[_Purchase] = []
-        self.exact: dict[int, Fraction] = {0: ZERO, 1: share}
-        self.of_voter = np.ones(voters, dtype=np.int64)
-
-    def __len__(self) -> int:
-        return self.size
-
-    def value(self, purse: int) -> Fraction:
-        chain = []
-        while purse not in self.exact:
-            chain.append(purse)
-            purse = int(self.parent[purse])
-        value = self.exact[purse]
-        for child in reversed(chain):
-            value = self.exact[child] = value - self.purchases[self.bought_by[child]].share()
-        return value
-
-    def _make_room(self, more: int) -> None:
-        if self.size + more <= len(self.parent):
-            return
-        capacity = 2 * (self.size + more)
-        for name in ("parent", "bought_by", "approx", "_renumber"):
-            old = getattr(self, name)
-            grown = np.zeros(capacity, dtype=old.dtype)
-            grown[:len(old)] = old
-            setattr(self, name, grown)
-
-    def pay(self, supporters: np.ndarray, price: "_Price", purchase: _Purchase) -> None:
-        rich = price.purses[~price.poor]
-        first, last = self.size, self.size + len(rich)
-        self._make_room(len(rich))
-        self.parent[first:last] = rich
-        self.bought_by[first:last] = len(self.purchases)
-        self.purchases.append(purchase)
-        # A full payer has at least the share, so a float below zero is rounding: zero is nearer.
-        self.approx[first:last] = np.maximum(self.approx[rich] - price.share, 0.0)
-        self.error += price.share_error + self._rounding
-        self.size = last
-        # Only the purses of these supporters are looked up, so only their entries need setting.
-        self._renumber[price.purses[price.poor]] = 0
-        self._renumber[rich] = np.arange(first, last)
-        self.of_voter[supporters] = self._renumber[self.of_voter[supporters]]
-
-
-@dataclass
-class _Price:
-    rho: float  # what each full payer pays per unit of cost: lower is better
-    rho_error: float  # the exact rho is within this of `rho`
-    share: float
-    share_error: float
-    purses: np.ndarray
-    counts: np.ndarray
-    poor: np.ndarray  # mask over purses: paying all they have left
-    exact: Fraction | None = None  # the exact share, when the floats could not decide
-
-    @property
-    def low(self) -> float:
-        return self.rho - self.rho_error
-
-    @property
-    def high(self) -> float:
-        return self.rho + self.rho_error
-
-
-UNSURE = object()
-
-
-def _dot(values: np.ndarray, error: float, weights: np.ndarray) -> tuple[float, float]:
-    """The float sum of values × weights (all at least zero), and a bound on its distance from the exact sum."""
-    total = float(values @ weights)
-    return total, error * float(weights.sum()) + (len(values) + 2) * EPS * total
-
-
-def _price(purses: _Purses, supporters: np.ndarray, cost: Fraction, cost_f: float, exactly=False) -> _Price | None:
-    held = purses.of_voter[supporters]
-    if not exactly and _clearly_short(purses, held, cost_f):
-        return None  # needs that go out of reach are common: this costs a fifth of a full pricing
-    counts = np.bincount(held)
-    ids = (counts != 0).nonzero()[0]  # twice as fast as flatnonzero on int counts
-    counts = counts[ids]
-    found = UNSURE if exactly else _price_in_floats(purses, ids, counts, cost_f)
-    return _price_exactly(purses, ids, counts, cost) if found is UNSURE else found
-
-
-def _clearly_short(purses: _Purses, held: np.ndarray, cost_f: float) -> bool:
-    total, voters = float(purses.approx[held].sum()), len(held)
-    return total + purses.error * voters + (voters + 2) * EPS * total < cost_f * (1 - EPS)
-
-
-def _price_in_floats(purses: _Purses, ids, counts, cost_f: float):
-    """Sorted by money, the poor purses come first: the first purse that has at least the share
-    left when all before it pay what they have ends them. The answer stands only if every purse is
-    clearly on its side of the share once float errors are counted."""
-    approx = purses.approx[ids]
-    order = np.argsort(approx)
-    ids, counts, approx = ids[order], counts[order], approx[order]
-    error, weights = purses.error, counts.astype(float)
-    paid = approx * weights
-    paid_before = np.cumsum(paid) - paid
-    payers = np.cumsum(counts[::-1])[::-1]
-    shares = (cost_f - paid_before) / payers
-    enough = approx >= shares
-    k = int(enough.argmax())
-    if not enough[k]:
-        total, total_error = _dot(approx, error, weights)
-        return None if total + total_error < cost_f * (1 - EPS) else UNSURE
-    share, rest = float(shares[k]), cost_f - float(paid_before[k])
-    paid_error = error * float(payers[0] - payers[k]) + (k + 2) * EPS * float(paid_before[k])
-    share_error = (EPS * cost_f + paid_error + EPS * abs(rest)) / int(payers[k]) + EPS * share
-    # Sorted, so the richest poor purse is just before k and the poorest payer at k.
-    if (k and float(approx[k - 1]) + error >= share - share_error) or float(approx[k]) - error < share + share_error:
-        return UNSURE
-    poor = np.zeros(len(ids), dtype=bool)
-    poor[:k] = True
-    rho = share / cost_f
-    return _Price(rho, 2 * rho * (share_error / share + 2 * EPS), share, share_error, ids, counts, poor)
-
-
-def _price_exactly(purses: _Purses, ids, counts, cost: Fraction) -> _Price | None:
-    approx, error = purses.approx[ids], purses.error
-    total, total_error = _dot(approx, error, counts.astype(float))
-    if total + total_error < float(cost) * (1 - EPS):
-        return None
-    if total - total_error < float(cost) * (1 + EPS) and sum(
-            (purses.value(int(p)) * int(n) for p, n in zip(ids, counts)), ZERO) < cost:
-        return None
-    poor = np.zeros(len(ids), dtype=bool)
-    paid, payers = ZERO, int(counts.sum())
-    while True:
-        share = (cost - paid) / payers
-        # Whatever is below the exact share has a float at most this high.
-        near = np.flatnonzero(~poor & (approx - error <= float(share) * (1 + EPS)))
-        newly = [i for i in near if purses.value(int(ids[i])) < share]
-        if not newly:
-            rho, share_f = float(share / cost), float(share)
-            return _Price(rho, EPS * rho, share_f, EPS * share_f, ids, counts, poor, share)
-        for i in newly:
-            poor[i] = True
-            paid += purses.value(int(ids[i])) * int(counts[i])
-            payers -= int(counts[i])
-
-
-def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, share) -> Run:
-    """One run of MES in which every voter starts with `share`."""
-    purses = _Purses(Fraction(share), approvals.voters)
+    With `settle_within` (a budget), the run may stop early and return None once it is certain
+    that it will spend no more than that budget and leave out a need it can no longer buy (with
+    `exhaustive`, also that a need left out would fit in what it leaves): Add1 needs no more of it."""
+    purses = Purses(Fraction(share), approvals.voters)
     costs_f = {need: float(cost) for need, cost in costs.items()}
     result = Run(Fraction(share), approvals, purses)
     key = tie_break.key()
@@ -279,15 +95,20 @@ def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, s
     # A need's rho only grows as purses empty, so a lower bound on it stays one; it starts at
     # 1 / supporters, what each pays when all can. The heap holds (bound, tie-break rank, need).
     rank = {n: i for i, n in enumerate(sorted(costs, key=key))}
-    heap = [((1 - EPS) / approvals.count(n), rank[n], n) for n in costs if costs[n] > 0 and approvals.count(n)]
+    heap = [((1 - pricing.EPS) / approvals.count(n), rank[n], n) for n in costs if costs[n] > 0 and approvals.count(n)]
     heapq.heapify(heap)
+    reach = _Reach({n for _, _, n in heap}, costs, costs_f)
     while heap:
         best: str | None = None
-        priced: dict[str, _Price] = {}
+        priced: dict[str, Price] = {}
         while heap and (best is None or heap[0][0] <= priced[best].high):
             need = heapq.heappop(heap)[2]
-            found = _price(purses, approvals.supporters[need], costs[need], costs_f[need])
-            if found is not None:
+            if need not in reach.open:
+                continue
+            found = quote(purses, approvals.supporters[need], costs[need], costs_f[need])
+            if found is None:
+                reach.drop(need)
+            else:
                 priced[need] = found
                 if best is None or found.rho < priced[best].rho:
                     best = need
@@ -298,11 +119,54 @@ def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, s
             if need != best:
                 heapq.heappush(heap, (price.low, rank[need], need))
         price = priced[best]
-        purchase = _Purchase(purses, costs[best], price)
+        purchase = Purchase(purses, costs[best], price)
         purses.pay(approvals.supporters[best], price, purchase)
         result.purchases[best] = purchase
         result.selected.append(best)
+        reach.bought(best)
+        if settle_within is not None and reach.settled(purses, approvals, settle_within, exhaustive):
+            return None
     return result
+
+
+class _Reach:
+    """What a run can still buy: needs not bought and not yet known to be out of reach (money only
+    falls, so a need out of reach stays so), and what has been spent."""
+
+    def __init__(self, needs: set[str], costs, costs_f):
+        self.open, self.out, self.costs, self.costs_f = needs, [], costs, costs_f
+        self.spent, self.open_cost = ZERO, sum((costs[n] for n in needs), ZERO)
+        self.purchases, self.wait = 0, {}  # a need found in reach is looked at again after 1, 2, 4... purchases
+
+    def drop(self, need: str) -> None:
+        self.open.discard(need)
+        self.out.append(need)
+        self.open_cost -= self.costs[need]
+
+    def bought(self, need: str) -> None:
+        self.open.discard(need)
+        self.spent += self.costs[need]
+        self.open_cost -= self.costs[need]
+        self.purchases += 1
+
+    def settled(self, purses: "Purses", approvals: Approvals, budget: Fraction, exhaustive: bool) -> bool:
+        """Whether the run certainly spends at most `budget` and leaves out a need it cannot buy
+        (and, `exhaustive`, one that would fit in what is left). Out-of-reach needs are looked for
+        among the dearest first, since they settle it soonest."""
+        for need in sorted(self.open, key=self.costs.__getitem__, reverse=True):
+            if self.spent + self.open_cost <= budget:
+                break
+            due, gap = self.wait.get(need, (0, 1))
+            if due > self.purchases:
+                continue
+            if clearly_short(purses, purses.of_voter.take(approvals.supporters[need]), self.costs_f[need]):
+                self.drop(need)
+            else:
+                self.wait[need] = (self.purchases + gap, 2 * gap)
+        most = self.spent + self.open_cost
+        if most > budget or not self.out:
+            return False
+        return not exhaustive or any(self.costs[n] <= budget - most for n in self.out)
 
 
 def _cheapest(priced, best, purses, approvals, costs, tie_break, ties) -> str:
@@ -314,7 +178,7 @@ def _cheapest(priced, best, purses, approvals, costs, tie_break, ties) -> str:
         if priced[need].exact is None and not priced[need].poor.any():
             priced[need].exact = costs[need] / int(priced[need].counts.sum())
         elif priced[need].exact is None:
-            priced[need] = _price(purses, approvals.supporters[need], costs[need], float(costs[need]), exactly=True)
+            priced[need] = quote(purses, approvals.supporters[need], costs[need], float(costs[need]), exactly=True)
     rho = {n: priced[n].exact / costs[n] for n in close}
     lowest = min(rho.values())
     tied = [n for n in close if rho[n] == lowest]
@@ -336,13 +200,19 @@ def is_exhaustive(selected, costs, budget, candidates) -> bool:
 
 def add1(approvals: Approvals, costs, budget: Fraction, tie_break: TieBreak, stop_when_exhaustive=False) -> Run:
     """Raise every voter's share by one unit at a time from floor(budget / voters); keep the last
-    outcome that fits the budget (or, with stop_when_exhaustive, the first beside which nothing fits)."""
-    share = math.floor(budget / approvals.voters) if approvals.voters else 0
+    outcome that fits the budget (or, with stop_when_exhaustive, the first beside which nothing fits).
+    Runs that are sure to fit and to leave a need out stop early; only the one kept is run in full."""
+    first = share = math.floor(budget / approvals.voters) if approvals.voters else 0
     supported = [n for n in costs if approvals.count(n)]
     previous = None
     while True:
-        current = run(approvals, costs, tie_break, share)
+        current = run(approvals, costs, tie_break, share, settle_within=budget, exhaustive=stop_when_exhaustive)
+        if current is None:
+            previous, share = None, share + 1
+            continue
         if spent(current.selected, costs) > budget:
+            if previous is None and share > first:
+                previous = run(approvals, costs, tie_break, share - 1)
             return previous or current
         if len(current.selected) == len(supported) or (
                 stop_when_exhaustive and is_exhaustive(current.selected, costs, budget, supported)):

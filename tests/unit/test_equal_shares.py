@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.voting import equal_shares
+from app.voting import equal_shares, purses
 from app.voting.budget_rules import BudgetElection, allocate
 from app.voting.budgeting import Instance
 from app.voting.equal_shares import Approvals
@@ -123,7 +123,7 @@ def test_budapest_online_votes_alone_do_not_give_the_real_outcome():
 
 def exact_only(monkeypatch):
     """An error bound so wide that the floats can decide nothing: every step goes to the Fractions."""
-    monkeypatch.setattr(equal_shares, "EPS", 1.0)
+    monkeypatch.setattr(purses, "EPS", 1.0)
 
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023", "Netherlands_Assen_2024"])
@@ -153,3 +153,41 @@ def test_floats_decide_exactly_what_fractions_decide_on_tied_elections(ballots, 
         slow = equal_shares.run(approvals, costs, order, Fraction(share, 3))
     assert fast.selected == slow.selected and fast.ties == slow.ties
     assert fast.payments == slow.payments
+
+
+def add1_run_by_run(approvals, costs, budget, order, stop_when_exhaustive):
+    """Add1 as its definition reads: every share run in full, one unit at a time."""
+    supported = [n for n in costs if approvals.count(n)]
+    share, previous = budget // approvals.voters, None
+    while True:
+        current = equal_shares.run(approvals, costs, order, share)
+        if equal_shares.spent(current.selected, costs) > budget:
+            return previous or current
+        if len(current.selected) == len(supported) or (stop_when_exhaustive and equal_shares.is_exhaustive(
+                current.selected, costs, budget, supported)):
+            return current
+        previous, share = current, share + 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("abcdef"), min_size=1), min_size=2, max_size=24),
+       st.dictionaries(st.sampled_from("abcdef"), st.integers(1, 60), min_size=6), st.integers(5, 150),
+       st.booleans())
+def test_add1_stops_sure_runs_early_without_changing_the_outcome(ballots, costs, budget, stop_when_exhaustive):
+    costs = {n: Fraction(c) for n, c in costs.items()}
+    approvals = Approvals.from_ballots(ballots, costs)
+    order = make_tie_break("lexicographic", costs, costs)
+    fast = equal_shares.add1(approvals, costs, Fraction(budget), order, stop_when_exhaustive)
+    slow = add1_run_by_run(approvals, costs, Fraction(budget), order, stop_when_exhaustive)
+    assert (fast.selected, fast.share, fast.payments, fast.ties) == (slow.selected, slow.share, slow.payments, slow.ties)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023", "Netherlands_Assen_2024", "Poland_Wieliczka_2023_Green_Budget"])
+@pytest.mark.parametrize("stop_when_exhaustive", [False, True])
+def test_add1_on_city_files_matches_running_every_share_in_full(name, stop_when_exhaustive):
+    election, budget_election, _ = city(name)
+    approvals, costs = budget_election.approvals, budget_election.instance.costs
+    order = make_tie_break("lexicographic", election.projects)
+    fast = equal_shares.add1(approvals, costs, election.budget, order, stop_when_exhaustive)
+    slow = add1_run_by_run(approvals, costs, election.budget, order, stop_when_exhaustive)
+    assert (fast.selected, fast.share) == (slow.selected, slow.share)
