@@ -70,8 +70,12 @@ def new_application(slug):
     if form.validate_on_submit():
         need = next(n for n in needs if n.id == form.need.data)
         values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description")}
-        application = services.add_application(round_, need, {**values, "amount": _stored(round_, form.amount.data)},
-                                               current_user())
+        try:
+            application = services.add_application(
+                round_, need, {**values, "amount": _stored(round_, form.amount.data)}, current_user())
+        except services.PanelError as refused:
+            flash(_refusal(str(refused)), "error")
+            return redirect(url_for("panel.index", slug=slug))
         flash(_("The application is added. Panel members can mark it now."), "success")
         return redirect(url_for("panel.application", slug=slug, application_id=application.id))
     return render_page("panel/new_application.html", round=round_, form=form, status=422 if form.errors else 200)
@@ -107,8 +111,9 @@ def mark(slug, application_id):
     try:
         services.mark(application, current_user(), Marks(form.fit.data, form.deliverability.data, form.value.data),
                       form.comment.data)
-    except services.PanelError:
-        flash(_("You declared a conflict of interest on this application, so you cannot mark it."), "error")
+    except services.PanelError as refused:
+        flash(_("You declared a conflict of interest on this application, so you cannot mark it.")
+              if str(refused) == "conflicted" else _refusal(str(refused)), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))
     flash(_("Your marks are saved."), "success")
     return redirect(url_for("panel.index", slug=slug))
@@ -123,7 +128,11 @@ def conflict(slug, application_id):
     form = ConflictForm()
     if not form.validate_on_submit():
         return _application_page(round_, application, conflict_form=form, status=422)
-    services.declare_conflict(application, current_user(), form.reason.data)
+    try:
+        services.declare_conflict(application, current_user(), form.reason.data)
+    except services.PanelError as refused:
+        flash(_refusal(str(refused)), "error")
+        return redirect(url_for("panel.application", slug=slug, application_id=application_id))
     flash(_("Your conflict of interest is recorded. You will not mark or decide this application."), "success")
     return redirect(url_for("panel.application", slug=slug, application_id=application_id))
 

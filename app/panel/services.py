@@ -32,7 +32,14 @@ def open_needs(round_: Round) -> list[Need]:
                                    .order_by(Need.id)))
 
 
+def _open(round_: Round) -> None:
+    """Published decisions, and the marks and conflicts shown with them, are final."""
+    if round_.decisions_published_at is not None:
+        raise PanelError("published")
+
+
 def add_application(round_: Round, need: Need, values: dict, actor: User) -> Application:
+    _open(round_)
     application = Application(round_id=round_.id, need_id=need.id, **values)
     db.session.add(application)
     db.session.flush()
@@ -48,6 +55,7 @@ def conflicted(application: Application, user: User) -> bool:
 
 def mark(application: Application, user: User, marks: Marks, comment: str) -> None:
     """Record or change a member's marks; a member with a conflict cannot mark."""
+    _open(db.session.get(Round, application.round_id))
     if conflicted(application, user):
         raise PanelError("conflicted")
     score = next((s for s in application.scores if s.user_id == user.id), None)
@@ -61,6 +69,7 @@ def mark(application: Application, user: User, marks: Marks, comment: str) -> No
 
 def declare_conflict(application: Application, user: User, reason: str) -> None:
     """The member steps back from this application: their marks, if any, no longer count."""
+    _open(db.session.get(Round, application.round_id))
     for score in [s for s in application.scores if s.user_id == user.id]:
         application.scores.remove(score)
     if not conflicted(application, user):
@@ -104,9 +113,8 @@ def suggest(round_: Round, apps: list[Application], rule: str) -> Suggestion | N
 def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User) -> None:
     """The panel's decisions on every application it sent, and its reasons; a member never decides
     an application they declared a conflict on, and the grants never spend more than the budget."""
+    _open(round_)
     apps = {a.id: a for a in applications(round_)}
-    if round_.decisions_published_at is not None:
-        raise PanelError("published")
     if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
         raise PanelError("conflicted")
     total = sum(d.amount or 0 for d in decided.values() if d.funded)
@@ -126,6 +134,7 @@ def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str,
 
 def publish(round_: Round, actor: User) -> None:
     """Make the decisions public, with the rationale; every application must have a decision."""
+    _open(round_)
     apps = applications(round_)
     if not apps or any(a.decision is None for a in apps) or not round_.decision_rationale.strip():
         raise PanelError("undecided")

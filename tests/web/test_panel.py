@@ -205,3 +205,22 @@ def test_facilitators_name_the_funder_for_the_open_data(app, client, panel_round
     [grant] = client.get("/rounds/lewisham/grants.json").json["grants"]
     assert grant["fundingOrganization"] == [{"id": "GB-CHC-7654321", "name": "Lewisham Fund"}]
     assert grant["id"].startswith("360G-lewishamfund-lewisham-")
+
+
+def test_once_published_the_record_is_final(app, panel_round):
+    ada = as_member(app, "ada@example.org")
+    apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
+    kit = application_ids(app)["Play kit"]
+    mark(ada, kit, 4, 4, 4)
+    decide_all(ada, {"Play kit": kit}, {"Play kit": ("yes", "5000")})
+    post(ada, "/rounds/lewisham/panel/publish")
+    attempts = (lambda: mark(ada, kit, 1, 1, 1),
+                lambda: post(ada, f"/rounds/lewisham/panel/applications/{kit}/conflict", {"reason": "Too late."}),
+                lambda: apply(ada, panel_round["lights"], "Late Group", "Late lamps", "100"))
+    for attempt in attempts:
+        refused = attempt()
+        assert refused.status_code == 302
+        assert "The decisions are already published." in text_of(ada.get(refused.headers["Location"]))
+    with app.app_context():
+        [application] = db.session.scalars(db.select(Application)).all()
+        assert [(s.fit, s.value) for s in application.scores] == [(4, 4)] and application.conflicts == []
