@@ -162,6 +162,7 @@ def decide(slug):
 def _refusal(code: str) -> str:
     return {
         "over-budget": _("These grants would spend more than the budget. Lower an amount or fund fewer."),
+        "over-asked": _("A grant cannot be more than the amount asked for."),
         "conflicted": _("You declared a conflict of interest on one of these applications: another member decides it."),
         "published": _("The decisions are already published."),
         "undecided": _("Every application needs a decision, and the panel its reasons, before publishing."),

@@ -112,11 +112,14 @@ def suggest(round_: Round, apps: list[Application], rule: str) -> Suggestion | N
 
 def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User) -> None:
     """The panel's decisions on every application it sent, and its reasons; a member never decides
-    an application they declared a conflict on, and the grants never spend more than the budget."""
+    an application they declared a conflict on, no grant is more than was asked for, and the grants
+    never spend more than the budget."""
     _open(round_)
     apps = {a.id: a for a in applications(round_)}
     if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
         raise PanelError("conflicted")
+    if any(d.funded and (d.amount or 0) > apps[app_id].amount for app_id, d in decided.items()):
+        raise PanelError("over-asked")
     total = sum(d.amount or 0 for d in decided.values() if d.funded)
     if round_.budget is not None and total > round_.budget:
         raise PanelError("over-budget")

@@ -148,6 +148,9 @@ def test_decisions_over_budget_or_without_reasons_are_refused_and_nothing_is_sto
     ids = application_ids(app)
     over = decide_all(ada, ids, {"LED lamps": ("yes", "12000"), "Three benches": ("yes", "9000")})
     assert over.status_code == 422 and "more than the budget" in text_of(over)
+    generous = decide_all(ada, ids, {"LED lamps": ("yes", "12001"), "Three benches": ("no", "")})
+    assert generous.status_code == 422 and "more than the amount asked for" in text_of(generous)
+    assert 'value="12001"' in text_of(generous)  # what was typed stays
     bare = decide_all(ada, ids, {"LED lamps": ("yes", "12000"), "Three benches": ("no", "")}, rationale="ok")
     assert bare.status_code == 422 and "Please write at least 20 characters." in text_of(bare)
     missing = decide_all(ada, ids, {"LED lamps": ("yes", ""), "Three benches": ("no", "")})
