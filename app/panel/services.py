@@ -9,6 +9,7 @@ from app.extensions import db
 from app.models import Application, BallotKind, Conflict, GrantDecision, Need, NeedStatus, PanelScore, Round, User
 from app.models.base import utcnow
 from app.voting.budget_rules import BUDGET_RULES
+from app.voting.rules import RULES_FOR_BALLOT
 from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
 
 
@@ -86,6 +87,18 @@ def proposals(round_: Round, apps: list[Application]) -> list[Proposal]:
         if not any(c.user_id == s.user_id for c in a.conflicts))) for a in apps]
 
 
+def community_ranking(round_: Round) -> tuple[str, ...]:
+    """The needs as residents ranked them (public ids, best first): by the round's own rule, or by
+    support where that rule is a budget rule; the ballot's usual rule when that cannot count."""
+    own = default_rule(round_)
+    for rule in (own if own not in BUDGET_RULES else "greedy", RULES_FOR_BALLOT[round_.ballot_kind.value][0]):
+        try:
+            return tally(round_, rule).ranking
+        except ValueError:
+            continue
+    return ()
+
+
 def suggestion_rules(round_: Round) -> tuple[str, ...]:
     if not round_.budget:
         return ()
@@ -102,9 +115,7 @@ def suggest(round_: Round, apps: list[Application], rule: str) -> Suggestion | N
     found = proposals(round_, apps)
     budget = exact(round_, round_.budget)
     if rule == "ranking":
-        ranking_rule = default_rule(round_)
-        outcome = tally(round_, ranking_rule if ranking_rule not in BUDGET_RULES else "greedy")
-        return in_ranking_order(found, outcome.ranking, budget)
+        return in_ranking_order(found, community_ranking(round_), budget)
     costs = {need: p.amount for need, p in best_per_need(found).items()}
     outcome = allocate_with_costs(round_, rule, costs)
     return chosen_by_rule(found, outcome.selected, budget)

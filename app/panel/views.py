@@ -2,10 +2,8 @@
 row per application with its marks, the suggestion and the decision form's starting values."""
 from dataclasses import dataclass, field
 
-from app.ballots.tally import default_rule, tally
 from app.models import Application, Need, Round, User
 from app.panel import services
-from app.voting.budget_rules import BUDGET_RULES
 from app.voting.grants import Suggestion
 
 
@@ -33,11 +31,7 @@ def need_order(round_: Round, apps: list[Application]) -> list[NeedLine]:
     for application in apps:
         if application.need.public_id in lines:
             lines[application.need.public_id].applications.append(application)
-    try:
-        rule = default_rule(round_)
-        ranking = tally(round_, rule if rule not in BUDGET_RULES else "greedy").ranking
-    except ValueError:
-        ranking = ()
+    ranking = services.community_ranking(round_)
     ordered = [lines[n] for n in ranking if n in lines] + [line for n, line in lines.items() if n not in ranking]
     for place, line in enumerate(ordered, 1):
         line.place = place if line.need.public_id in ranking else None

@@ -227,3 +227,16 @@ def test_once_published_the_record_is_final(app, panel_round):
     with app.app_context():
         [application] = db.session.scalars(db.select(Application)).all()
         assert [(s.fit, s.value) for s in application.scores] == [(4, 4)] and application.conflicts == []
+
+
+def test_an_imported_budget_round_with_a_need_that_has_no_cost_still_opens_the_panel(app, runner, make_user, make_need):
+    slug = runner.invoke(args=["rounds", "import-pabulib", str(Path(__file__).resolve().parents[1] / "data"
+                                                           / "pabulib" / "Poland_Swiecie_2023.pb")]).output.split()[-1]
+    late = make_need(round_slug=slug, title="A need proposed after the import")  # no cost: budget rules cannot count it
+    make_user("ada@example.org", "panel", slug)
+    ada = as_member(app, "ada@example.org")
+    post(ada, f"/rounds/{slug}/panel/applications/new",
+         {"need": late, "applicant": "Świecie Youth", "title": "Youth club evenings", "amount": "1000"})
+    page = ada.get(f"/rounds/{slug}/panel")
+    assert page.status_code == 200 and "A need proposed after the import" in text_of(page)
+    assert "1 grant suggested, spending" in text_of(page)
