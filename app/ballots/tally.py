@@ -23,6 +23,15 @@ def default_rule(round_: Round) -> str:
     return round_.rule or RULES_FOR_BALLOT[round_.ballot_kind.value][0]
 
 
+def published_rule(round_: Round) -> str:
+    """The rule the public pages count by: the round's own, unless it is a budget rule and a counted
+    need has no cost (a need proposed after an import); then the ballot's usual rule."""
+    own = default_rule(round_)
+    if own in BUDGET_RULES and not (round_.budget and all(n.cost is not None for n in counted_needs(round_))):
+        return RULES_FOR_BALLOT[round_.ballot_kind.value][0]
+    return own
+
+
 def exact(round_: Round, stored: int) -> Fraction:
     return Fraction(stored, 10 ** round_.money_scale)
 

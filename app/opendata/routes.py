@@ -58,13 +58,13 @@ def needs_csv(slug):
 @bp.get("/results.json")
 def results_json(slug):
     """The published results in the tally output shape; 404 until they are published."""
-    from app.ballots.tally import outcome_record, tally
+    from app.ballots.tally import outcome_record, published_rule, tally
     from app.web import today
 
     round_ = get_round(slug)
     if not round_.results_published_on(today()):
         abort(404)
-    return jsonify(outcome_record(round_, tally(round_)))
+    return jsonify(outcome_record(round_, tally(round_, published_rule(round_))))
 
 
 @bp.get("/export.pb")

@@ -5,7 +5,7 @@ from flask import Blueprint, request
 from app import labels
 from app.accounts.current import can_manage, current_user, require, staff_required
 from app.ballots.casting import turnout
-from app.ballots.tally import compare_budget_rules, counted_needs, default_rule, tally_by
+from app.ballots.tally import compare_budget_rules, counted_needs, default_rule, published_rule, tally_by
 from app.i18n import language_code
 from app.models import BallotKind
 from app.needs.translations import shown_in
@@ -26,7 +26,7 @@ def show(slug):
     round_ = get_round(slug)
     if not round_.results_published_on(today()):
         return render_page("results/show.html", round=round_, published=False, voters=turnout(round_))
-    rule = default_rule(round_)
+    rule = published_rule(round_)
     if rule in BUDGET_RULES:
         return _budget_results(round_, rule)
     others = [name for name in RULES_FOR_BALLOT["ranking"] if name != rule] if round_.ballot_kind == BallotKind.RANKING else []
@@ -37,7 +37,7 @@ def show(slug):
     return render_page(
         "results/show.html", round=round_, published=True, outcome=outcome, needs=by_public,
         shown=shown_in(by_public.values(), language_code()),
-        voters=turnout(round_), compared=compared, top=top, rule=rule,
+        voters=turnout(round_), compared=compared, top=top, rule=rule, own_rule=default_rule(round_),
         winners_agree=len({o.winner for o in compared}) <= 1,
     )
 

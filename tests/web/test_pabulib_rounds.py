@@ -171,3 +171,13 @@ def test_a_round_from_lodz_gets_a_readable_slug():
 
     assert slugify("Municipal PB in Łódź") == "municipal-pb-in-lodz"
     assert slugify("Straße, Ærø") == "strasse-aero"
+
+
+def test_a_need_without_a_cost_in_a_budget_round_gives_a_ranking_not_an_error(app, client, runner, make_need):
+    slug = runner.invoke(args=["rounds", "import-pabulib", str(PABULIB / "Poland_Swiecie_2023.pb")]).output.split()[-1]
+    make_need(round_slug=slug, title="A need proposed after the import")
+    page = client.get(f"/rounds/{slug}/results")
+    assert page.status_code == 200 and "Some needs have no cost yet" in page.get_data(as_text=True)
+    assert client.get(f"/rounds/{slug}/results.json").json["rule"] == "approval"
+    refused = runner.invoke(args=["rounds", "tally", slug])
+    assert refused.exit_code != 0 and "a cost for every need" in refused.output
