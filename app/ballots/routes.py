@@ -1,4 +1,3 @@
-import json
 import random
 
 from flask import Blueprint, Response, abort, flash, redirect, request, stream_with_context, url_for

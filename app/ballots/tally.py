@@ -146,16 +146,20 @@ def _ballots(round_: Round, tie_break: str | None, needs: list[Need] | None = No
 def _budget_election(round_: Round, profile, costs):
     if not round_.budget or len(costs) < len(profile.candidates):
         raise ValueError("budget rules need the round's budget and a cost for every need")
-    longest = round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
-    return budget_election(profile, exact(round_, round_.budget), costs, round_.support_threshold or 0, longest)
+    return budget_election(profile, exact(round_, round_.budget), costs, round_.support_threshold or 0,
+                           _longest(round_))
+
+
+def _longest(round_: Round) -> int | None:
+    """The longest ranking allowed, which positional points count down from (Pabulib's k)."""
+    return round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
 
 
 def allocate_with_costs(round_: Round, rule_name: str, costs: dict[str, Fraction]) -> Outcome:
     """A budget rule on the round's ballots with these costs standing in for the needs' own (the
     panel's candidate applications); only needs with a cost take part."""
     profile, _, _ = _ballots(round_, None)
-    longest = round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
-    full = budget_election(profile, exact(round_, round_.budget), costs, 0, longest)
+    full = budget_election(profile, exact(round_, round_.budget), costs, 0, _longest(round_))
     support = {need: full.instance.support[need] for need in costs}
     election = BudgetElection(Instance(full.instance.budget, costs, support), full.approvals)
     return allocate(rule_name, election, make_tie_break(round_.tie_break, list(costs), costs))

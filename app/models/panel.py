@@ -22,7 +22,7 @@ class Application(db.Model):
     amount: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    need = relationship("Need")
+    need = relationship("Need", lazy="selectin")
     scores = relationship("PanelScore", cascade="all, delete-orphan", lazy="selectin")
     conflicts = relationship("Conflict", cascade="all, delete-orphan", lazy="selectin")
     decision = relationship("GrantDecision", uselist=False, cascade="all, delete-orphan", lazy="selectin")

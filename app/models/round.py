@@ -91,6 +91,10 @@ class Round(db.Model):
         """A stored sum of money in currency units."""
         return None if stored is None else Decimal(stored).scaleb(-self.money_scale)
 
+    def stored(self, amount: Decimal) -> int:
+        """An amount in currency units as the whole number it is stored as (see money_scale)."""
+        return int(amount.scaleb(self.money_scale))
+
     def offered_languages(self, available) -> list[str]:
         chosen = [code for code in self.interface_languages.split() if code in available]
         return chosen or list(available)

@@ -100,9 +100,10 @@ def grants_json(slug):
 def decisions_csv(slug):
     """Every published decision, funded or not, with the panel's marks in aggregate, as CSV."""
     from app.panel.open_data import DECISION_FIELDS, decision_records
+    from app.panel.services import applications
 
     round_ = get_round(slug)
     if round_.decisions_published_at is None:
         abort(404)
-    return Response(to_csv(decision_records(round_), DECISION_FIELDS), mimetype="text/csv",
+    return Response(to_csv(decision_records(round_, applications(round_)), DECISION_FIELDS), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{round_.slug}-decisions.csv"'})

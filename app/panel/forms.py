@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (DecimalField, FieldList, FormField, HiddenField, IntegerField, RadioField, SelectField, StringField,
+from wtforms import (DecimalField, FieldList, FormField, HiddenField, RadioField, SelectField, StringField,
                      TextAreaField, ValidationError)
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
@@ -9,7 +9,8 @@ from app.forms import AppForm, NotBlank, min_length, strip
 from app.voting.grants import CRITERIA, TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
-ORGANISATION_ID = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$"
+ORGANISATION_ID = Regexp(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$", message=_l(
+    "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))
 
 
 class ApplicationForm(AppForm):
@@ -18,8 +19,7 @@ class ApplicationForm(AppForm):
                             validators=[NotBlank(), Length(max=200)])
     applicant_id = StringField(
         _l("Its organisation identifier (optional)"), filters=[strip],
-        validators=[Optional(), Length(max=100), Regexp(ORGANISATION_ID, message=_l(
-            "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))],
+        validators=[Optional(), Length(max=100), ORGANISATION_ID],
         description=_l("For example GB-CHC-1234567 for a charity or GB-COH-01234567 for a company."))
     title = StringField(_l("What it will do, in a few words"), filters=[strip], validators=[NotBlank(), Length(max=140)])
     description = TextAreaField(_l("How it meets the need"), filters=[strip], validators=[Length(max=5000)])
@@ -91,8 +91,7 @@ class DecisionsForm(AppForm):
 class FunderForm(AppForm):
     funder_name = StringField(_l("Funder's name"), filters=[strip], validators=[Length(max=200)])
     funder_id = StringField(_l("Funder's organisation identifier"), filters=[strip],
-                            validators=[Optional(), Length(max=100), Regexp(ORGANISATION_ID, message=_l(
-                                "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))])
+                            validators=[Optional(), Length(max=100), ORGANISATION_ID])
     grant_prefix = StringField(_l("360Giving prefix for grant identifiers"), filters=[strip],
                                validators=[Optional(), Length(max=60), Regexp(r"^360G-[A-Za-z0-9-]+$", message=_l(
                                    "A 360Giving prefix starts with 360G-, for example 360G-lewishamfund."))])

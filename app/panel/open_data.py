@@ -53,10 +53,10 @@ def package(round_: Round) -> dict | None:
             "grants": [grant(round_, application) for application in funded]}
 
 
-def decision_records(round_: Round) -> list[dict]:
-    proposals = {p.id: p for p in services.proposals(round_, services.applications(round_))}
+def decision_records(round_: Round, apps: list[Application]) -> list[dict]:
+    proposals = {p.id: p for p in services.proposals(round_, apps)}
     records = []
-    for application in services.applications(round_):
+    for application in apps:
         proposal, decision = proposals[str(application.id)], application.decision
         records.append({
             "application": str(application.id), "need": application.need.public_id,

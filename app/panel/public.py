@@ -14,9 +14,10 @@ def decisions(slug):
     round_ = get_round(slug)
     if round_.decisions_published_at is None:
         return render_page("panel/decisions.html", round=round_, published=False)
-    apps = {str(a.id): a for a in services.applications(round_)}
-    records = decision_records(round_)
-    return render_page("panel/decisions.html", round=round_, published=True, apps=apps, panel_labels=panel_labels,
+    apps = services.applications(round_)
+    records = decision_records(round_, apps)
+    return render_page("panel/decisions.html", round=round_, published=True, panel_labels=panel_labels,
+                       apps={str(a.id): a for a in apps},
                        funded=[r for r in records if r["decision"] == "funded"],
                        declined=[r for r in records if r["decision"] != "funded"],
-                       spent=round_.amount(services.funded_total(list(apps.values()))))
+                       spent=round_.amount(services.funded_total(apps)))

@@ -1,8 +1,7 @@
-from decimal import Decimal
-
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
+from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, require, staff_required
 from app.extensions import db
 from app.models import Application
@@ -10,6 +9,7 @@ from app.panel import labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.panel.views import decision_rows, need_order
 from app.rounds.routes import get_round
+from app.rounds.services import update_round
 from app.voting.grants import Marks
 from app.web import render_page
 
@@ -29,10 +29,6 @@ def _application(round_, application_id) -> Application:
     return application
 
 
-def _stored(round_, amount: Decimal) -> int:
-    return int(amount.scaleb(round_.money_scale))
-
-
 @bp.get("")
 @staff_required
 def index(slug):
@@ -45,14 +41,15 @@ def _index_page(round_, form=None, status=200):
     apps = services.applications(round_)
     rules = services.suggestion_rules(round_)
     rule = request.args.get("rule") if request.args.get("rule") in rules else (rules[0] if rules else None)
-    suggestion = services.suggest(round_, apps, rule) if rule else None
+    ranking = services.community_ranking(round_)
+    suggestion = services.suggest(round_, apps, rule, ranking) if rule else None
     user = current_user()
     rows = decision_rows(round_, apps, suggestion, user)
     if form is None:
         form = DecisionsForm(data={"entries": [row.initial for row in rows if row.decidable],
                                    "rationale": round_.decision_rationale})
     return render_page(
-        "panel/index.html", round=round_, needs=need_order(round_, apps), rows=rows, form=form,
+        "panel/index.html", round=round_, needs=need_order(round_, apps, ranking), rows=rows, form=form,
         row_of={row.application.id: row for row in rows}, panel_labels=panel_labels,
         ready_to_publish=bool(apps) and all(a.decision for a in apps) and bool(round_.decision_rationale.strip()),
         entries={int(entry.application_id.data): entry for entry in form.entries}, rules=rules, rule=rule,
@@ -65,14 +62,14 @@ def _index_page(round_, form=None, status=200):
 def new_application(slug):
     """Add an application a group sent to meet one of the round's needs."""
     round_ = _panel_round(slug)
-    needs = services.open_needs(round_)
+    needs = counted_needs(round_)
     form = ApplicationForm(needs=needs, money_scale=round_.money_scale)
     if form.validate_on_submit():
         need = next(n for n in needs if n.id == form.need.data)
         values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description")}
         try:
             application = services.add_application(
-                round_, need, {**values, "amount": _stored(round_, form.amount.data)}, current_user())
+                round_, need, {**values, "amount": round_.stored(form.amount.data)}, current_user())
         except services.PanelError as refused:
             flash(_refusal(str(refused)), "error")
             return redirect(url_for("panel.index", slug=slug))
@@ -148,7 +145,7 @@ def decide(slug):
     decided = {}
     for entry in form.entries:
         funded = entry.funded.data == "yes"
-        amount = _stored(round_, entry.amount.data) if funded and entry.amount.data is not None else None
+        amount = round_.stored(entry.amount.data) if funded and entry.amount.data is not None else None
         decided[int(entry.application_id.data)] = services.Decided(funded, amount, entry.reason.data or "")
     try:
         services.record_decisions(round_, decided, form.rationale.data, current_user())
@@ -192,8 +189,8 @@ def funder(slug):
     require(can_manage(current_user(), round_))
     form = FunderForm(obj=round_)
     if form.validate_on_submit():
-        services.set_funder(round_, {k: getattr(form, k).data for k in ("funder_name", "funder_id", "grant_prefix")},
-                            current_user())
+        update_round(round_, {k: getattr(form, k).data for k in ("funder_name", "funder_id", "grant_prefix")},
+                     current_user())
         flash(_("The funder's details are saved."), "success")
         return redirect(url_for("panel.index", slug=slug))
     return render_page("panel/funder.html", round=round_, form=form, status=422 if form.errors else 200)

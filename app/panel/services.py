@@ -4,12 +4,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import audit
-from app.ballots.tally import allocate_with_costs, default_rule, exact, tally
+from app.ballots.tally import allocate_with_costs, exact, published_rule, tally
 from app.extensions import db
-from app.models import Application, BallotKind, Conflict, GrantDecision, Need, NeedStatus, PanelScore, Round, User
+from app.models import Application, BallotKind, Conflict, GrantDecision, Need, PanelScore, Round, User
 from app.models.base import utcnow
 from app.voting.budget_rules import BUDGET_RULES
-from app.voting.rules import RULES_FOR_BALLOT
 from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
 
 
@@ -26,11 +25,6 @@ class Decided:
 
 def applications(round_: Round) -> list[Application]:
     return list(db.session.scalars(select(Application).filter_by(round_id=round_.id).order_by(Application.id)))
-
-
-def open_needs(round_: Round) -> list[Need]:
-    return list(db.session.scalars(select(Need).filter_by(round_id=round_.id, status=NeedStatus.OPEN)
-                                   .order_by(Need.id)))
 
 
 def _open(round_: Round) -> None:
@@ -70,13 +64,13 @@ def mark(application: Application, user: User, marks: Marks, comment: str) -> No
 
 def declare_conflict(application: Application, user: User, reason: str) -> None:
     """The member steps back from this application: their marks, if any, no longer count."""
-    _open(db.session.get(Round, application.round_id))
+    round_ = db.session.get(Round, application.round_id)
+    _open(round_)
     for score in [s for s in application.scores if s.user_id == user.id]:
         application.scores.remove(score)
     if not conflicted(application, user):
         application.conflicts.append(Conflict(application_id=application.id, user_id=user.id, reason=reason))
-    audit.record(user, "conflict-declared", db.session.get(Round, application.round_id),
-                 application=application.id, reason=reason)
+    audit.record(user, "conflict-declared", round_, application=application.id, reason=reason)
     db.session.commit()
 
 
@@ -88,15 +82,10 @@ def proposals(round_: Round, apps: list[Application]) -> list[Proposal]:
 
 
 def community_ranking(round_: Round) -> tuple[str, ...]:
-    """The needs as residents ranked them (public ids, best first): by the round's own rule, or by
-    support where that rule is a budget rule; the ballot's usual rule when that cannot count."""
-    own = default_rule(round_)
-    for rule in (own if own not in BUDGET_RULES else "greedy", RULES_FOR_BALLOT[round_.ballot_kind.value][0]):
-        try:
-            return tally(round_, rule).ranking
-        except ValueError:
-            continue
-    return ()
+    """The needs as residents ranked them (public ids, best first): by the rule the results are
+    published by, and by support where that is a budget rule (which puts funded needs first)."""
+    rule = published_rule(round_)
+    return tally(round_, "greedy" if rule in BUDGET_RULES else rule).ranking
 
 
 def suggestion_rules(round_: Round) -> tuple[str, ...]:
@@ -107,15 +96,16 @@ def suggestion_rules(round_: Round) -> tuple[str, ...]:
     return ("ranking", "greedy", "equalshares/add1")
 
 
-def suggest(round_: Round, apps: list[Application], rule: str) -> Suggestion | None:
+def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[str, ...]) -> Suggestion | None:
     """What the panel could fund: each need's best-marked application, chosen by the community's
-    ranking or by a budget rule on the residents' ballots. None without a budget or applications."""
+    ranking (`community_ranking`) or by a budget rule on the residents' ballots. None without a budget
+    or applications."""
     if rule not in suggestion_rules(round_) or not apps:
         return None
     found = proposals(round_, apps)
     budget = exact(round_, round_.budget)
     if rule == "ranking":
-        return in_ranking_order(found, community_ranking(round_), budget)
+        return in_ranking_order(found, ranking, budget)
     costs = {need: p.amount for need, p in best_per_need(found).items()}
     outcome = allocate_with_costs(round_, rule, costs)
     return chosen_by_rule(found, outcome.selected, budget)
@@ -159,12 +149,3 @@ def publish(round_: Round, actor: User) -> None:
 
 def funded_total(apps: list[Application]) -> int:
     return sum(a.decision.amount or 0 for a in apps if a.decision and a.decision.funded)
-
-
-def set_funder(round_: Round, values: dict, actor: User) -> None:
-    changed = {k: [getattr(round_, k), v] for k, v in values.items() if getattr(round_, k) != v}
-    for key, value in values.items():
-        setattr(round_, key, value)
-    if changed:
-        audit.record(actor, "round-settings-changed", round_, changed=changed)
-    db.session.commit()

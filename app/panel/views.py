@@ -2,6 +2,7 @@
 row per application with its marks, the suggestion and the decision form's starting values."""
 from dataclasses import dataclass, field
 
+from app.ballots.tally import counted_needs
 from app.models import Application, Need, Round, User
 from app.panel import services
 from app.voting.grants import Suggestion
@@ -25,13 +26,12 @@ class Row:
     initial: dict
 
 
-def need_order(round_: Round, apps: list[Application]) -> list[NeedLine]:
+def need_order(round_: Round, apps: list[Application], ranking: tuple[str, ...]) -> list[NeedLine]:
     """Every open need, the community's first first, with the applications to meet it."""
-    lines = {need.public_id: NeedLine(need, None) for need in services.open_needs(round_)}
+    lines = {need.public_id: NeedLine(need, None) for need in counted_needs(round_)}
     for application in apps:
         if application.need.public_id in lines:
             lines[application.need.public_id].applications.append(application)
-    ranking = services.community_ranking(round_)
     ordered = [lines[n] for n in ranking if n in lines] + [line for n, line in lines.items() if n not in ranking]
     for place, line in enumerate(ordered, 1):
         line.place = place if line.need.public_id in ranking else None
