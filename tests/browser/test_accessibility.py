@@ -93,8 +93,18 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur", "so"])
-def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round, make_round, lang, runner):
+def test_no_page_is_wider_than_a_320_px_screen(browser, app, live_server, busy_round, make_round, lang, runner):
+    from app.extensions import db
+    from app.models import Application, Round
+
     make_round(slug="ranking", phase="rank", max_choices=3)
+    with app.app_context():
+        round_id = db.session.scalar(db.select(Round.id).filter_by(slug="lewisham"))
+        application = Application(round_id=round_id, need_id=busy_round, applicant="Sydenham Road Residents' Association",
+                                  title="New lamps along the whole of Sydenham Road", amount=12000)
+        db.session.add(application)
+        db.session.commit()
+        application = application.id
     runner.invoke(args=["codes", "generate", "lewisham", "--count", "3"])  # cards to print
     context = browser.new_context(viewport={"width": 320, "height": 640}, extra_http_headers={"Accept-Language": lang})
     page = context.new_page()
@@ -102,7 +112,9 @@ def test_no_page_is_wider_than_a_320_px_screen(browser, live_server, busy_round,
     paths = [p.format(need=busy_round) for p in RESIDENT_PAGES + STAFF_PAGES] + [
         "/rounds/lewisham/needs/new", "/rounds/ranking/ballot", "/rounds/lewisham/results",
         "/rounds/lewisham/codes/cards", "/rounds/lewisham/join?code=ZZZZZ-ZZZZZ", "/rounds/lewisham/join/email",
-        "/rounds/lewisham/eligibility"]
+        "/rounds/lewisham/eligibility", "/rounds/lewisham/receipts", "/rounds/lewisham/decisions",
+        "/rounds/lewisham/panel", "/rounds/lewisham/panel/applications/new", "/rounds/lewisham/panel/funder",
+        f"/rounds/lewisham/panel/applications/{application}"]
     wide = {}
     for path in paths:
         page.goto(live_server + path)
