@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from app.access.routes import join_redirect
+from app.access.gates import join_redirect
 from app.participation import DeclarationRequired, JoinRequired
 
 

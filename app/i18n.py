@@ -4,8 +4,10 @@ The visitor's own choice (the switcher, remembered in a cookie) comes first, the
 Accept-Language, then the round's own language; a round may offer only some languages.
 """
 from babel import Locale
-from flask import current_app, g, has_request_context, request
+from flask import current_app, has_request_context, request
 from flask_babel import get_locale
+
+from app.loaders import find_round
 
 LANGUAGE_COOKIE = "lang"
 # Dates and numbers follow the region residents live in: British English, not American; the
@@ -15,15 +17,8 @@ REGIONAL_FORMATS = {"en": "en_GB", "pt": "pt_PT"}
 
 def page_round():
     """The round the page belongs to, if any (its slug is in the address)."""
-    if "page_round" not in g:
-        slug = (request.view_args or {}).get("slug") if has_request_context() else None
-        g.page_round = None
-        if slug:
-            from app.extensions import db
-            from app.models import Round
-
-            g.page_round = db.session.scalar(db.select(Round).filter_by(slug=slug))
-    return g.page_round
+    slug = (request.view_args or {}).get("slug") if has_request_context() else None
+    return find_round(slug) if slug else None
 
 
 def offered_languages() -> list[str]:

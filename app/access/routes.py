@@ -1,8 +1,7 @@
 import json
-from urllib.parse import urlsplit
 
 import segno
-from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from app import labels, mail
@@ -10,12 +9,12 @@ from app.access import email_links, services
 from app.access.codes import display
 from app.access.eligibility import outward
 from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, JoinForm, VoidCodeForm, eligibility_form
-from app.accounts.current import can_manage, current_user, require, staff_required
-from app.extensions import db, htmx
-from app.models import Access
+from app.access.gates import join_redirect
+from app.accounts.current import can_manage, current_user, requires
+from app.extensions import db
+from app.loaders import get_round
 from app.participation import current_participant, must_join, new_participant, remember
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
-from app.rounds.routes import get_round
 from app.web import render_page, safe_next
 
 bp = Blueprint("access", __name__, url_prefix="/rounds/<slug>")
@@ -29,25 +28,6 @@ def _refusal(reason: str) -> str:
         "unknown": _("This code is not one of this round's codes. Check it against your card, or ask the organisers for a new card."),
         "void": _("This code has been cancelled by the organisers. Ask them for a new card."),
     }[reason]
-
-
-def join_redirect(round_, endpoint=None):
-    """Send a resident who cannot take part yet to the page that lets them, and back afterwards."""
-    back = request.full_path.rstrip("?") if request.method == "GET" else _referring_path(round_)
-    endpoint = endpoint or ("access.join_by_email" if round_.access == Access.EMAIL else "access.join")
-    target = url_for(endpoint, slug=round_.slug, next=back)
-    if htmx:
-        response = make_response("", 204)
-        response.headers["HX-Redirect"] = target
-        return response
-    return redirect(target)
-
-
-def _referring_path(round_) -> str:
-    referrer = urlsplit(request.referrer or "")
-    if referrer.netloc == request.host and referrer.path:
-        return referrer.path
-    return url_for("rounds.show", slug=round_.slug)
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -133,12 +113,6 @@ def eligibility(slug):
     return render_page("access/eligibility.html", round=round_, form=form, status=422 if form.errors else 200)
 
 
-def _managed_round(slug):
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
-    return round_
-
-
 def _codes_page(round_, form, status=200):
     return render_page("access/codes.html", round=round_, form=form, void_form=VoidCodeForm(),
                        counts=services.counts(round_), codes=services.codes_of(round_), display=display,
@@ -146,17 +120,15 @@ def _codes_page(round_, form, status=200):
 
 
 @bp.get("/codes")
-@staff_required
-def codes(slug):
+@requires(can_manage)
+def codes(round_, slug):
     """A facilitator's view of the round's access codes: how many were used, and which are void."""
-    round_ = _managed_round(slug)
     return _codes_page(round_, GenerateCodesForm())
 
 
 @bp.post("/codes")
-@staff_required
-def generate(slug):
-    round_ = _managed_round(slug)
+@requires(can_manage)
+def generate(round_, slug):
     form = GenerateCodesForm()
     if not form.validate_on_submit():
         return _codes_page(round_, form, status=422)
@@ -166,9 +138,8 @@ def generate(slug):
 
 
 @bp.post("/codes/<int:code_id>/void")
-@staff_required
-def void(slug, code_id):
-    round_ = _managed_round(slug)
+@requires(can_manage)
+def void(round_, slug, code_id):
     if not VoidCodeForm().validate_on_submit():
         abort(400)
     access = services.void(round_, code_id, current_user())
@@ -179,10 +150,9 @@ def void(slug, code_id):
 
 
 @bp.get("/codes/cards")
-@staff_required
-def cards(slug):
+@requires(can_manage)
+def cards(round_, slug):
     """Unused codes as cards to print and cut, eight to a sheet of A4, each with a QR code."""
-    round_ = _managed_round(slug)
     batch = request.args.get("batch", type=int)
     unused = services.codes_of(round_, batch=batch, status="unused")
     cards = [_card(round_, access) for access in unused]

@@ -4,6 +4,7 @@ from functools import wraps
 from flask import abort, g, redirect, request, session, url_for
 
 from app.extensions import db
+from app.loaders import get_round
 from app.models import Role, Round, StaffRole, User
 
 USER_KEY = "user_id"
@@ -73,3 +74,17 @@ def staff_required(view):
 def require(allowed: bool) -> None:
     if not allowed:
         abort(403)
+
+
+def requires(permission):
+    """Sign-in first (staff_required), then the round in the address (404), then `permission` (403);
+    the view is called with the loaded round before the address's own values."""
+    def decorate(view):
+        @wraps(view)
+        @staff_required
+        def wrapped(*args, **kwargs):
+            round_ = get_round(kwargs["slug"])
+            require(permission(current_user(), round_))
+            return view(round_, *args, **kwargs)
+        return wrapped
+    return decorate

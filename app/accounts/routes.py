@@ -3,13 +3,12 @@ from flask_babel import gettext as _
 
 from app import labels, mail
 from app.accounts import links, services
-from app.accounts.current import can_manage, current_user, require, staff_required
+from app.accounts.current import can_manage, current_user, requires
 from app.accounts.current import sign_in as start_session
 from app.accounts.current import sign_out as end_session
 from app.accounts.forms import InviteForm, NewPasswordForm, ResetRequestForm, SignInForm
 from app.models import Role
 from app.ratelimits import mail_requests, refused_attempts
-from app.rounds.routes import get_round
 from app.web import render_page, safe_next
 
 bp = Blueprint("accounts", __name__)
@@ -87,11 +86,9 @@ def _choose_password(token: str, purpose: str):
 
 
 @bp.route("/rounds/<slug>/staff", methods=["GET", "POST"])
-@staff_required
-def round_staff(slug):
+@requires(can_manage)
+def round_staff(round_, slug):
     """A facilitator sees who works on the round and invites others by email."""
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
     form = InviteForm(role_labels=labels.STAFF_ROLES)
     if form.validate_on_submit():
         user = services.invite(form.email.data, Role(form.role.data), round_, current_user())

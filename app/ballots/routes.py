@@ -8,12 +8,12 @@ from app.ballots.keys import new_nonce
 from app.ballots.tally import counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
 from app.i18n import language_code
+from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
 from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Phase
-from app.rounds.routes import get_round
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
 

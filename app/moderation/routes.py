@@ -2,54 +2,37 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_moderate, current_user, require, staff_required
-from app.extensions import db
-from app.models import Comment, NeedStatus
+from app.accounts.current import can_moderate, current_user, requires
+from app.loaders import get_comment, get_need
+from app.models import NeedStatus
 from app.moderation import queries, services
 from app.moderation.forms import ActionForm, EditNeedForm, MergeForm, ReasonForm
 from app.needs.categories import CATEGORIES
 from app.needs.queries import merge_candidates
-from app.needs.routes import get_need
-from app.rounds.routes import get_round
 from app.web import render_page
 
 bp = Blueprint("moderation", __name__, url_prefix="/rounds/<slug>/moderation")
-
-
-def _moderated_round(slug):
-    round_ = get_round(slug)
-    require(can_moderate(current_user(), round_))
-    return round_
 
 
 def _back(round_, need):
     return redirect(url_for("needs.show", slug=round_.slug, need_id=need.id))
 
 
-def _comment(need, comment_id) -> Comment:
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.need_id != need.id:
-        abort(404)
-    return comment
-
-
 @bp.get("")
-@staff_required
-def queue(slug):
+@requires(can_moderate)
+def queue(round_, slug):
     """Reported needs and comments waiting for a moderator."""
-    round_ = _moderated_round(slug)
     return render_page("moderation/queue.html", round=round_, items=queries.queue(round_),
                        reason_form=ReasonForm(), action_form=ActionForm())
 
 
 @bp.post("/needs/<int:need_id>/hide")
 @bp.post("/needs/<int:need_id>/comments/<int:comment_id>/hide")
-@staff_required
-def hide(slug, need_id, comment_id=None):
+@requires(can_moderate)
+def hide(round_, slug, need_id, comment_id=None):
     """Hide a need or a comment, with a reason shown in its place."""
-    round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
-    comment = _comment(need, comment_id) if comment_id else None
+    comment = get_comment(need, comment_id) if comment_id else None
     form = ReasonForm()
     if not form.validate_on_submit():
         flash(_("To hide something, please give a reason."), "error")
@@ -64,14 +47,13 @@ def hide(slug, need_id, comment_id=None):
 
 @bp.post("/needs/<int:need_id>/restore")
 @bp.post("/needs/<int:need_id>/comments/<int:comment_id>/restore")
-@staff_required
-def restore(slug, need_id, comment_id=None):
+@requires(can_moderate)
+def restore(round_, slug, need_id, comment_id=None):
     """Show a hidden need or comment again."""
-    round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
     ActionForm().validate_on_submit() or abort(400)
     if comment_id:
-        services.restore_comment(_comment(need, comment_id), current_user())
+        services.restore_comment(get_comment(need, comment_id), current_user())
         flash(_("The comment is shown again."), "success")
     else:
         services.restore_need(need, current_user())
@@ -81,22 +63,20 @@ def restore(slug, need_id, comment_id=None):
 
 @bp.post("/needs/<int:need_id>/dismiss")
 @bp.post("/needs/<int:need_id>/comments/<int:comment_id>/dismiss")
-@staff_required
-def dismiss(slug, need_id, comment_id=None):
+@requires(can_moderate)
+def dismiss(round_, slug, need_id, comment_id=None):
     """Close the reports on an item and leave it as it is."""
-    round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
     ActionForm().validate_on_submit() or abort(400)
-    services.dismiss_reports(need, _comment(need, comment_id) if comment_id else None, current_user())
+    services.dismiss_reports(need, get_comment(need, comment_id) if comment_id else None, current_user())
     flash(_("The reports are closed and the item stays up."), "success")
     return redirect(url_for("moderation.queue", slug=slug))
 
 
 @bp.route("/needs/<int:need_id>/edit", methods=["GET", "POST"])
-@staff_required
-def edit_need(slug, need_id):
+@requires(can_moderate)
+def edit_need(round_, slug, need_id):
     """Correct a need's text; the earlier words stay in its public history."""
-    round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
     form = EditNeedForm(obj=need, areas=round_.areas,
                         categories=[(code, labels.category(code)) for code in CATEGORIES])
@@ -111,10 +91,9 @@ def edit_need(slug, need_id):
 
 
 @bp.route("/needs/<int:need_id>/merge", methods=["GET", "POST"])
-@staff_required
-def merge_need(slug, need_id):
+@requires(can_moderate)
+def merge_need(round_, slug, need_id):
     """Merge a duplicate into another need of the round."""
-    round_ = _moderated_round(slug)
     need = get_need(round_, need_id)
     if need.status != NeedStatus.OPEN:
         flash(_("Only needs that are shown can be merged."), "error")

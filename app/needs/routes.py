@@ -2,9 +2,10 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_moderate, can_translate, current_user, require, staff_required
+from app.accounts.current import can_moderate, can_translate, current_user, requires
 from app.extensions import db
 from app.i18n import language_code
+from app.loaders import get_need, get_round
 from app.models import Need, NeedStatus
 from app.needs import queries, services
 from app.needs import translations as translations_service
@@ -12,18 +13,10 @@ from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
 from app.needs.forms import CommentForm, NeedForm, ReportForm, SuggestForm, SupportForm, TranslationForm
 from app.participation import current_participant, join_first, participant_for
-from app.rounds.routes import get_round
 from app.web import render_page, safe_next, today, wants_fragment
 from app.ratelimits import resident_writes
 
 bp = Blueprint("needs", __name__, url_prefix="/rounds/<slug>/needs")
-
-
-def get_need(round_, need_id: int) -> Need:
-    need = db.session.get(Need, need_id)
-    if need is None or need.round_id != round_.id:
-        abort(404)
-    return need
 
 
 def _languages():
@@ -221,11 +214,9 @@ def _translation_languages(need):
 
 
 @bp.route("/<int:need_id>/translations", methods=["GET", "POST"])
-@staff_required
-def translations(slug, need_id):
+@requires(can_translate)
+def translations(round_, slug, need_id):
     """Facilitators and translators write, correct and approve a need's translations."""
-    round_ = get_round(slug)
-    require(can_translate(current_user(), round_))
     need = get_need(round_, need_id)
     languages = _translation_languages(need)
     form = TranslationForm(languages=languages)
@@ -245,11 +236,9 @@ def translations(slug, need_id):
 
 
 @bp.post("/<int:need_id>/translations/suggest")
-@staff_required
-def suggest_translation(slug, need_id):
+@requires(can_translate)
+def suggest_translation(round_, slug, need_id):
     """A machine draft, stored unapproved, for a person to read, correct and approve."""
-    round_ = get_round(slug)
-    require(can_translate(current_user(), round_))
     need = get_need(round_, need_id)
     form = SuggestForm(languages=_translation_languages(need))
     if not current_app.config["MT_URL"] or not form.validate_on_submit():

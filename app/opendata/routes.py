@@ -2,10 +2,10 @@ from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
 from app.extensions import db
+from app.loaders import get_round
 from app.models import Need, NeedStatus, Round
 from app.needs.queries import comment_count, support_count
 from app.opendata.records import json_number, to_csv
-from app.rounds.routes import get_round
 
 bp = Blueprint("opendata", __name__, url_prefix="/rounds/<slug>")
 

@@ -1,8 +1,8 @@
 from flask import Blueprint
 
+from app.loaders import get_round
 from app.panel import labels as panel_labels, services
 from app.panel.open_data import decision_records
-from app.rounds.routes import get_round
 from app.web import render_page
 
 bp = Blueprint("grants", __name__, url_prefix="/rounds/<slug>")

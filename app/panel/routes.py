@@ -2,13 +2,11 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from app.ballots.tally import counted_needs
-from app.accounts.current import can_manage, can_sit_on_panel, current_user, require, staff_required
-from app.extensions import db
-from app.models import Application
+from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
+from app.loaders import get_application
 from app.panel import labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.panel.views import decision_rows, need_order
-from app.rounds.routes import get_round
 from app.rounds.services import update_round
 from app.voting.grants import Marks
 from app.web import render_page
@@ -16,24 +14,10 @@ from app.web import render_page
 bp = Blueprint("panel", __name__, url_prefix="/rounds/<slug>/panel")
 
 
-def _panel_round(slug):
-    round_ = get_round(slug)
-    require(can_sit_on_panel(current_user(), round_))
-    return round_
-
-
-def _application(round_, application_id) -> Application:
-    application = db.session.get(Application, application_id)
-    if application is None or application.round_id != round_.id:
-        abort(404)
-    return application
-
-
 @bp.get("")
-@staff_required
-def index(slug):
+@requires(can_sit_on_panel)
+def index(round_, slug):
     """The panel's table: applications under the community's needs, a suggestion, and the decisions."""
-    round_ = _panel_round(slug)
     return _index_page(round_)
 
 
@@ -58,10 +42,9 @@ def _index_page(round_, form=None, status=200):
 
 
 @bp.route("/applications/new", methods=["GET", "POST"])
-@staff_required
-def new_application(slug):
+@requires(can_sit_on_panel)
+def new_application(round_, slug):
     """Add an application a group sent to meet one of the round's needs."""
-    round_ = _panel_round(slug)
     needs = counted_needs(round_)
     form = ApplicationForm(needs=needs, money_scale=round_.money_scale)
     if form.validate_on_submit():
@@ -79,11 +62,10 @@ def new_application(slug):
 
 
 @bp.get("/applications/<int:application_id>")
-@staff_required
-def application(slug, application_id):
+@requires(can_sit_on_panel)
+def application(round_, slug, application_id):
     """One application: its details, every member's marks, and this member's marks or conflict."""
-    round_ = _panel_round(slug)
-    return _application_page(round_, _application(round_, application_id))
+    return _application_page(round_, get_application(round_, application_id))
 
 
 def _application_page(round_, application, marks_form=None, conflict_form=None, status=200):
@@ -97,11 +79,10 @@ def _application_page(round_, application, marks_form=None, conflict_form=None, 
 
 
 @bp.post("/applications/<int:application_id>/marks")
-@staff_required
-def mark(slug, application_id):
+@requires(can_sit_on_panel)
+def mark(round_, slug, application_id):
     """Record this member's marks for the application."""
-    round_ = _panel_round(slug)
-    application = _application(round_, application_id)
+    application = get_application(round_, application_id)
     form = MarksForm()
     if not form.validate_on_submit():
         return _application_page(round_, application, marks_form=form, status=422)
@@ -117,11 +98,10 @@ def mark(slug, application_id):
 
 
 @bp.post("/applications/<int:application_id>/conflict")
-@staff_required
-def conflict(slug, application_id):
+@requires(can_sit_on_panel)
+def conflict(round_, slug, application_id):
     """Declare a conflict of interest: this member's marks and decisions stop counting for the application."""
-    round_ = _panel_round(slug)
-    application = _application(round_, application_id)
+    application = get_application(round_, application_id)
     form = ConflictForm()
     if not form.validate_on_submit():
         return _application_page(round_, application, conflict_form=form, status=422)
@@ -135,10 +115,9 @@ def conflict(slug, application_id):
 
 
 @bp.post("/decisions")
-@staff_required
-def decide(slug):
+@requires(can_sit_on_panel)
+def decide(round_, slug):
     """Record the panel's decisions on the applications and its reasons."""
-    round_ = _panel_round(slug)
     form = DecisionsForm()
     if not form.validate_on_submit():
         return _index_page(round_, form=form, status=422)
@@ -167,10 +146,9 @@ def _refusal(code: str) -> str:
 
 
 @bp.post("/publish")
-@staff_required
-def publish(slug):
+@requires(can_sit_on_panel)
+def publish(round_, slug):
     """Publish the decisions: everyone sees them, with the reasons, and they become open data."""
-    round_ = _panel_round(slug)
     PublishForm().validate_on_submit() or abort(400)
     try:
         services.publish(round_, current_user())
@@ -182,11 +160,9 @@ def publish(slug):
 
 
 @bp.route("/funder", methods=["GET", "POST"])
-@staff_required
-def funder(slug):
+@requires(can_manage)
+def funder(round_, slug):
     """Facilitators: the funder's name and identifiers, for the open grants data."""
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
     form = FunderForm(obj=round_)
     if form.validate_on_submit():
         update_round(round_, {k: getattr(form, k).data for k in ("funder_name", "funder_id", "grant_prefix")},

@@ -1,11 +1,11 @@
 from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 
+from app.loaders import get_round
 from app.participation import current_participant, leave
 from app.privacy import services
 from app.privacy.forms import ForgetForm
 from app.ratelimits import resident_writes
-from app.rounds.routes import get_round
 from app.web import render_page
 
 bp = Blueprint("privacy", __name__)

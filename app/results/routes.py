@@ -3,13 +3,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from flask import Blueprint, request
 
 from app import labels
-from app.accounts.current import can_manage, current_user, require, staff_required
+from app.accounts.current import can_manage, current_user, requires
 from app.ballots.casting import turnout
 from app.ballots.tally import compare_budget_rules, counted_needs, default_rule, published_rule, tally_by
 from app.i18n import language_code
+from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
-from app.rounds.routes import get_round
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.pabulib import as_decimal
 from app.voting.rules import RULES_FOR_BALLOT
@@ -63,11 +63,9 @@ def _budget_results(round_, rule):
 
 
 @bp.get("/results/compare")
-@staff_required
-def compare(slug):
+@requires(can_manage)
+def compare(round_, slug):
     """What if: the same ballots counted by several budget rules, side by side (facilitators)."""
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
     chosen = [r for r in request.args.getlist("rule") if r in BUDGET_RULES] or list(COMPARED_BY_DEFAULT)
     try:
         rows = compare_budget_rules(round_, chosen)

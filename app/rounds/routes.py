@@ -1,10 +1,10 @@
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_create_rounds, can_manage, can_sit_on_panel, current_user, require, staff_required
-from app.extensions import db
-from app.models import Round
+from app.accounts.current import (can_create_rounds, can_manage, can_sit_on_panel, current_user, require, requires,
+                                  staff_required)
+from app.loaders import get_round
 from app.needs import queries
 from app.participation import must_join
 from app.needs.categories import CONTENT_LANGUAGES
@@ -13,13 +13,6 @@ from app.rounds.forms import RoundForm
 from app.web import render_page, today
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
-
-
-def get_round(slug: str) -> Round:
-    round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
-    if round_ is None:
-        abort(404)
-    return round_
 
 
 def _form(**kwargs) -> RoundForm:
@@ -74,11 +67,9 @@ def new():
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])
-@staff_required
-def edit(slug):
+@requires(can_manage)
+def edit(round_, slug):
     """A facilitator changes a round's details and phase dates."""
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
     form = _form(obj=round_)
     if _check_round_form(form, exclude_id=round_.id):
         services.update_round(round_, _values(form), current_user())
@@ -88,11 +79,9 @@ def edit(slug):
 
 
 @bp.post("/<slug>/phase")
-@staff_required
-def advance(slug):
+@requires(can_manage)
+def advance(round_, slug):
     """A facilitator opens the next phase now."""
-    round_ = get_round(slug)
-    require(can_manage(current_user(), round_))
     opened = services.advance_phase(round_, today(), current_user())
     if opened:
         flash(_("The %(phase)s phase is now open.", phase=labels.phase(opened)), "success")

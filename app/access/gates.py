@@ -1,0 +1,26 @@
+"""Where a browser that cannot take part yet is sent: to join, or to answer who may take part, and back."""
+from urllib.parse import urlsplit
+
+from flask import make_response, redirect, request, url_for
+
+from app.extensions import htmx
+from app.models import Access
+
+
+def join_redirect(round_, endpoint=None):
+    """Send a resident who cannot take part yet to the page that lets them, and back afterwards."""
+    back = request.full_path.rstrip("?") if request.method == "GET" else _referring_path(round_)
+    endpoint = endpoint or ("access.join_by_email" if round_.access == Access.EMAIL else "access.join")
+    target = url_for(endpoint, slug=round_.slug, next=back)
+    if htmx:
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)
+
+
+def _referring_path(round_) -> str:
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path:
+        return referrer.path
+    return url_for("rounds.show", slug=round_.slug)

@@ -1,0 +1,43 @@
+"""What an address names, loaded once per request, or a 404.
+
+Views, the permission decorator and the language selector all ask for the page's round; it is read
+from the database the first time and carried in `g` for the rest of the request.
+"""
+from flask import abort, g
+
+from app.extensions import db
+from app.models import Application, Comment, Need, Round
+
+
+def find_round(slug: str) -> Round | None:
+    known = g.setdefault("rounds_by_slug", {})
+    if slug not in known:
+        known[slug] = db.session.scalar(db.select(Round).filter_by(slug=slug))
+    return known[slug]
+
+
+def get_round(slug: str) -> Round:
+    round_ = find_round(slug)
+    if round_ is None:
+        abort(404)
+    return round_
+
+
+def _belonging(model, object_id: int, owner: str, owner_id: int):
+    """The row, if it exists and belongs where the address says; another round's need is not found."""
+    found = db.session.get(model, object_id)
+    if found is None or getattr(found, owner) != owner_id:
+        abort(404)
+    return found
+
+
+def get_need(round_: Round, need_id: int) -> Need:
+    return _belonging(Need, need_id, "round_id", round_.id)
+
+
+def get_comment(need: Need, comment_id: int) -> Comment:
+    return _belonging(Comment, comment_id, "need_id", need.id)
+
+
+def get_application(round_: Round, application_id: int) -> Application:
+    return _belonging(Application, application_id, "round_id", round_.id)
