@@ -22,6 +22,7 @@ class Cast:
     # "counted": this submission is now the ballot; "repeat": it already was (a double submit);
     # "stale": a newer ballot was cast since this form was opened, and it stays.
     status: str
+    ballot: Ballot
 
 
 def current_ballot(round_: Round, participant: Participant | None) -> Ballot | None:
@@ -31,9 +32,10 @@ def current_ballot(round_: Round, participant: Participant | None) -> Ballot | N
     return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
 
 
-def cast(round_: Round, participant: Participant, content: dict, nonce: str, based_on: int, phase: Phase,
-         keep_receipt: bool = False) -> Cast:
-    """Store `content` as the participant's ballot.
+def cast(round_: Round, participant: Participant, ballot: Ballot | None, content: dict, nonce: str, based_on: int,
+         phase: Phase, keep_receipt: bool = False) -> Cast:
+    """Store `content` as the participant's ballot; `ballot` is their current one, as the request
+    already read it with `current_ballot`.
 
     `nonce` names the form submission, so a retry or double submit stores one ballot and gets
     the same receipt; `based_on` is the ballot version the form was opened with, so an old
@@ -43,11 +45,10 @@ def cast(round_: Round, participant: Participant, content: dict, nonce: str, bas
         raise CastingClosed
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)
-    ballot = current_ballot(round_, participant)
     if ballot is not None and ballot.submission_key == submitted:
-        return Cast(ballot.receipt, ballot.version, "repeat")
+        return Cast(ballot.receipt, ballot.version, "repeat", ballot)
     if ballot is not None and based_on < ballot.version:
-        return Cast(ballot.receipt, ballot.version, "stale")
+        return Cast(ballot.receipt, ballot.version, "stale", ballot)
     encoded = json.dumps(content, sort_keys=True)
     if ballot is None:
         ballot = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
@@ -59,8 +60,10 @@ def cast(round_: Round, participant: Participant, content: dict, nonce: str, bas
         ballot.content, ballot.submission_key = encoded, submitted
         if not keep_receipt:
             ballot.receipt = new_receipt()
+    # Built before the commit expires the ballot, so the receipt costs no second read.
+    counted = Cast(ballot.receipt, ballot.version, "counted", ballot)
     db.session.commit()
-    return Cast(ballot.receipt, ballot.version, "counted")
+    return counted
 
 
 def _register(round_: Round, participant: Participant) -> None:

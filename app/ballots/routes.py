@@ -39,7 +39,14 @@ def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, bas
 
 
 def _loaded(round_):
+    """The counted needs and this browser's ballot, read once and carried through the request."""
     return counted_needs(round_), casting.current_ballot(round_, current_participant(round_))
+
+
+def _after_cast(round_, result):
+    """The needs and the ballot as stored; the commit expired the needs, so one query reads them
+    again rather than one per need."""
+    return counted_needs(round_), result.ballot
 
 
 @bp.get("/ballot")
@@ -85,15 +92,16 @@ def cast(slug):
     if errors:
         return _page(round_, needs, stored, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
     try:
-        result = casting.cast(round_, participant_for(round_), drafts.to_content(round_.ballot_kind.value, draft),
-                              nonce, based_on, round_.phase_on(today()))
+        result = casting.cast(round_, participant_for(round_), stored,
+                              drafts.to_content(round_.ballot_kind.value, draft), nonce, based_on,
+                              round_.phase_on(today()))
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
     _flash_cast(result)
     if not wants_fragment():
         return redirect(url_for("ballots.ballot", slug=slug))
-    stored = casting.current_ballot(round_, current_participant(round_))
+    needs, stored = _after_cast(round_, result)
     return _page(round_, needs, stored, draft if result.status != "stale" else drafts.from_content(stored.content))
 
 
@@ -128,7 +136,7 @@ def answer_pair(slug):
     a, b = sorted((first, second))
     answers[f"{a}-{b}"] = answer
     try:
-        result = casting.cast(round_, participant, {"answers": answers}, new_nonce(),
+        result = casting.cast(round_, participant, stored, {"answers": answers}, new_nonce(),
                               stored.version if stored else 0, round_.phase_on(today()), keep_receipt=True)
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
@@ -136,7 +144,7 @@ def answer_pair(slug):
     if not wants_fragment():
         _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))
-    stored = casting.current_ballot(round_, participant)
+    needs, stored = _after_cast(round_, result)
     return _page(round_, needs, stored, drafts.Draft(), pair=_next_pair(needs, answers))
 
 
