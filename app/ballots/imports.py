@@ -16,11 +16,20 @@ from app.rounds.phases import Phase
 from app.rounds.services import slug_reserved, slug_taken, slugify, unique_slug
 from app.voting import pabulib
 from app.voting.budget_rules import BUDGET_RULES
+from app.voting.errors import FileLineError
 from app.voting.preflib import parse
 
 
 class SlugTaken(ValueError):
     pass
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FileLineError(data[:error.start].count(b"\n") + 1, "the file is not UTF-8 text") from error
 
 
 def _check_slug(slug: str | None) -> None:
@@ -31,7 +40,7 @@ def _check_slug(slug: str | None) -> None:
 
 
 def import_preflib(path: Path, slug: str | None = None) -> Round:
-    election = parse(path.read_text(encoding="utf-8"))
+    election = parse(_read(path), data_type=path.suffix.removeprefix("."))
     _check_slug(slug)
     title = (election.title or path.stem)[:140]
     round_ = Round(slug=slug or unique_slug(slugify(title)), title=title, phase=Phase.RESULTS, language="en",
@@ -74,7 +83,7 @@ BALLOT_KINDS = {"approval": BallotKind.APPROVAL, "choose-1": BallotKind.APPROVAL
 
 
 def import_pabulib(path: Path, slug: str | None = None) -> Round:
-    election = pabulib.parse(path.read_text(encoding="utf-8"))
+    election = pabulib.parse(_read(path))
     _check_slug(slug)
     meta = election.meta
     scale = max(_decimals(v) for v in [election.budget] + [election.cost(p) for p in election.projects])
@@ -136,6 +145,7 @@ def _whole(text: str | None) -> int | None:
 
 
 def _rule(meta: dict) -> str:
+    # The parser refuses rules it does not know; `unknown` (and no rule) is counted greedily.
     return meta.get("rule") if meta.get("rule") in BUDGET_RULES else "greedy"
 
 

@@ -5,15 +5,29 @@ header row. Money is read exactly, as fractions of the decimals written (no floa
 """
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from app.voting.budget_rules import BUDGET_RULES
 from app.voting.errors import FileLineError
 
 SECTIONS = ("META", "PROJECTS", "VOTES")
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "ordinal", "scoring")
+# Pabulib's `rule` names the rule the city used; `unknown` is written when it is not known.
+RULES = BUDGET_RULES + ("unknown",)
+WHOLE_KEYS = ("num_projects", "num_votes", "min_length", "max_length", "min_points", "max_points",
+              "min_sum_points", "max_sum_points", "min_project_score_threshold")
+WHOLE = re.compile(r"[0-9]{1,12}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_FIELD = 20_000  # characters; the longest field in the real files is about 1,100
+MAX_AMOUNT, MAX_DECIMALS = 10 ** 14, 4
+MAX_WHOLE = 10 ** 9
+MAX_ID = 64
+CURRENCY = re.compile(r"[A-Z]{3}")
+MAX_VOTES = 1_000_000
 
 
 class PabulibError(FileLineError):
@@ -46,27 +60,53 @@ class Election:
 
 
 def parse(text: str) -> Election:
+    tables, last = _sections(text)
+    meta, meta_lines = _meta(tables["META"])
+    _check_meta(meta, meta_lines, tables["META"][0][0])
+    projects = _projects(tables["PROJECTS"])
+    votes = _votes(tables["VOTES"], projects, meta["vote_type"])
+    _check_counts(meta, meta_lines, len(projects), len(votes), last)
+    return Election(meta, projects, votes)
+
+
+def _sections(text: str) -> tuple[dict[str, list[tuple[int, list[str]]]], int]:
     tables: dict[str, list[tuple[int, list[str]]]] = {}
-    section = None
-    for number, row in enumerate(csv.reader(text.splitlines(), delimiter=";"), start=1):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        heading = row[0].strip().upper()
-        if len(row) == 1 and heading in SECTIONS:
-            section = heading
-            tables[section] = []
-            continue
-        if section is None:
-            raise PabulibError(number, "expected a META, PROJECTS or VOTES section first")
-        tables[section].append((number, [cell.strip() for cell in row]))
+    control = CONTROL.search(text)
+    if control:
+        raise PabulibError(text.count("\n", 0, control.start()) + 1, "a control character (such as NUL) in a field")
+    section, reader = None, csv.reader(text.splitlines(), delimiter=";")
+    try:
+        for row in reader:
+            number = reader.line_num
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if (longest := max(map(len, row))) > MAX_FIELD:
+                raise PabulibError(number, f"a field of {longest} characters (at most {MAX_FIELD})")
+            heading = row[0].strip().upper()
+            if len(row) == 1 and heading in SECTIONS:
+                if heading in tables:
+                    raise PabulibError(number, f"a second {heading} section")
+                section = heading
+                tables[section] = []
+                continue
+            if section is None:
+                raise PabulibError(number, "expected a META, PROJECTS or VOTES section first")
+            tables[section].append((number, [cell.strip() for cell in row]))
+    except csv.Error as error:  # a field longer than the csv module reads, or an unreadable quote
+        raise PabulibError(reader.line_num or 1, f"unreadable row ({error})") from error
     for name in SECTIONS:
         if name not in tables or not tables[name]:
-            raise PabulibError(number if tables else 1, f"the {name} section is missing or empty")
-    meta = {row[0]: (row[1] if len(row) > 1 else "") for _, row in tables["META"][1:]}
-    projects = _projects(tables["PROJECTS"])
-    votes = _votes(tables["VOTES"], projects, meta)
-    _check_meta(meta, tables["META"][0][0])
-    return Election(meta, projects, votes)
+            raise PabulibError(reader.line_num or 1, f"the {name} section is missing or empty")
+    return tables, reader.line_num
+
+
+def _meta(table) -> tuple[dict[str, str], dict[str, int]]:
+    meta, lines = {}, {}
+    for number, row in table[1:]:
+        if row[0] in meta:
+            raise PabulibError(number, f"META key {row[0]!r} given twice")
+        meta[row[0]], lines[row[0]] = (row[1] if len(row) > 1 else ""), number
+    return meta, lines
 
 
 def _rows(table):
@@ -81,11 +121,11 @@ def _projects(table) -> dict[str, dict[str, str]]:
     projects = {}
     for number, row in rows:
         record = dict(zip(header, row))
-        cost = exact_number(record.get("cost", ""))
-        if cost is None or cost < 0:
-            raise PabulibError(number, f"cost {record.get('cost')!r} of project {record.get('project_id')!r} "
-                                       "is not a number")
-        projects[record["project_id"]] = record
+        project = record.get("project_id", "")
+        if not project or project in projects or len(project) > MAX_ID:
+            raise PabulibError(number, f"project id {project[:40]!r} is empty, too long or given twice")
+        _check_amount("cost", record.get("cost", ""), number, f" of project {project[:40]!r}")
+        projects[project] = record
     return projects
 
 
@@ -98,36 +138,82 @@ def exact_number(text: str) -> Fraction | None:
     return Fraction(value) if value.is_finite() else None
 
 
-def _votes(table, projects, meta) -> tuple[Vote, ...]:
+def _check_amount(name: str, text: str, number: int, owner: str = "") -> None:
+    # Bounded so that an amount in its smallest unit fits the database's 64-bit integers.
+    amount = exact_number(text)
+    if amount is None or amount < 0:
+        raise PabulibError(number, f"{name} {text[:40]!r}{owner} is not a number")
+    if amount > MAX_AMOUNT or (amount * 10 ** MAX_DECIMALS).denominator != 1:
+        raise PabulibError(number, f"{name} {text[:40]!r}{owner} is out of range (at most {MAX_AMOUNT}, "
+                                   f"with {MAX_DECIMALS} decimals at most)")
+
+
+def _votes(table, projects, vote_type: str) -> tuple[Vote, ...]:
     header_line, header, rows = _rows(table)
     if "vote" not in header:
         raise PabulibError(header_line, "VOTES needs a vote column")
+    if len(rows) > MAX_VOTES:
+        raise PabulibError(rows[MAX_VOTES][0], f"more than {MAX_VOTES} votes")
     voter_at, vote_at = header.index("voter_id") if "voter_id" in header else None, header.index("vote")
     points_at = header.index("points") if "points" in header else None
-    votes = []
+    votes, voters = [], set()
     for number, row in rows:
-        chosen = tuple(p.strip() for p in row[vote_at].split(",") if p.strip()) if vote_at < len(row) else ()
-        for project in chosen:
-            if project not in projects:
-                raise PabulibError(number, f"a vote for unknown project {project!r}")
+        voter = row[voter_at] if voter_at is not None and voter_at < len(row) else str(number)
+        if voter in voters:
+            raise PabulibError(number, f"voter {voter[:40]!r} votes twice")
+        voters.add(voter)
+        chosen = _chosen(row[vote_at] if vote_at < len(row) else "", projects, vote_type, number)
         points = None
         if points_at is not None and points_at < len(row) and row[points_at]:
-            texts = [p.strip() for p in row[points_at].split(",")]
-            if not all(t.lstrip("-").isdigit() for t in texts) or len(texts) != len(chosen):
-                raise PabulibError(number, "points must be whole numbers, one for each project voted for")
-            points = tuple(int(t) for t in texts)
-        votes.append(Vote(row[voter_at] if voter_at is not None else str(number), chosen, points))
+            points = _points(row[points_at], len(chosen), number)
+        votes.append(Vote(voter, chosen, points))
     return tuple(votes)
 
 
-def _check_meta(meta, line) -> None:
+def _chosen(text: str, projects, vote_type: str, number: int) -> tuple[str, ...]:
+    chosen = tuple(p.strip() for p in text.split(",") if p.strip())
+    for project in chosen:
+        if project not in projects:
+            raise PabulibError(number, f"a vote for unknown project {project[:40]!r}")
+    if len(set(chosen)) != len(chosen):
+        raise PabulibError(number, "a vote names the same project twice")
+    if vote_type == "choose-1" and len(chosen) > 1:
+        raise PabulibError(number, f"a choose-1 vote for {len(chosen)} projects")
+    return chosen
+
+
+def _points(text: str, count: int, number: int) -> tuple[int, ...]:
+    texts = [p.strip() for p in text.split(",")]
+    if not all(WHOLE.fullmatch(t) and int(t) <= MAX_WHOLE for t in texts) or len(texts) != count:
+        raise PabulibError(number, "points must be whole numbers from 0 to "
+                                   f"{MAX_WHOLE}, one for each project voted for")
+    return tuple(int(t) for t in texts)
+
+
+def _check_meta(meta, lines, header_line) -> None:
     for key in ("budget", "vote_type"):
         if key not in meta:
-            raise PabulibError(line, f"META has no {key}")
-    if exact_number(meta["budget"]) is None:
-        raise PabulibError(line, f"budget {meta['budget']!r} is not a number")
+            raise PabulibError(header_line, f"META has no {key}")
+    _check_amount("budget", meta["budget"], lines["budget"])
     if meta["vote_type"] not in VOTE_TYPES:
-        raise PabulibError(line, f"unknown vote type {meta['vote_type']!r}; known: {', '.join(VOTE_TYPES)}")
+        raise PabulibError(lines["vote_type"],
+                           f"unknown vote type {meta['vote_type']!r}; known: {', '.join(VOTE_TYPES)}")
+    if meta.get("rule") and meta["rule"] not in RULES:
+        raise PabulibError(lines["rule"], f"unknown rule {meta['rule'][:40]!r}; known: {', '.join(RULES)}")
+    if meta.get("currency") and not CURRENCY.fullmatch(meta["currency"]):
+        raise PabulibError(lines["currency"], f"currency {meta['currency'][:40]!r} is not a three-letter code")
+    for key in WHOLE_KEYS:
+        value = meta.get(key)
+        if value and not (WHOLE.fullmatch(value) and int(value) <= MAX_WHOLE):
+            raise PabulibError(lines[key], f"{key} {value[:40]!r} is not a whole number from 0 to {MAX_WHOLE}")
+
+
+def _check_counts(meta, lines, projects: int, votes: int, last: int) -> None:
+    """The counts META declares must match the file: a file cut short, or edited, says otherwise."""
+    for key, found, what in (("num_projects", projects, "projects"), ("num_votes", votes, "votes")):
+        if meta.get(key) and int(meta[key]) != found:
+            raise PabulibError(lines[key], f"{key} says {meta[key]} but the file has {found} {what} "
+                                           f"(up to line {last}); is it complete?")
 
 
 def voters_per_project(election: Election) -> Counter:

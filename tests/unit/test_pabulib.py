@@ -55,7 +55,7 @@ def test_money_is_read_exactly():
 @pytest.mark.parametrize("text,reason", [
     ("META\nkey;value\nbudget;10\nvote_type;approval\nVOTES\nvoter_id;vote\n1;1\n", "the PROJECTS section is missing"),
     ("META\nkey;value\nbudget;10\nvote_type;rankedish\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n1;1\n",
-     "line 2: unknown vote type 'rankedish'"),
+     "line 4: unknown vote type 'rankedish'"),
     ("META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;five\nVOTES\nvoter_id;vote\n1;1\n",
      "line 7: cost 'five' of project '1' is not a number"),
     ("META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n1;1\n2;1,9\n",

@@ -104,7 +104,7 @@ BAD_FILES = {
     "no votes section": ("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;50\n",
                          "line", "VOTES section is missing"),
     "unknown vote type": ("META\nkey;value\nbudget;100\nvote_type;majority\nPROJECTS\nproject_id;cost\n1;50\n"
-                          "VOTES\nvoter_id;vote\n1;1\n", "line 2", "unknown vote type 'majority'"),
+                          "VOTES\nvoter_id;vote\n1;1\n", "line 4", "unknown vote type 'majority'"),
     "cost not a number": ("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;fifty\n"
                           "VOTES\nvoter_id;vote\n1;1\n", "line 7", "cost 'fifty'"),
     "vote for an unknown project": ("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
