@@ -139,11 +139,16 @@ def exact_number(text: str) -> Fraction | None:
 
 
 def _check_amount(name: str, text: str, number: int, owner: str = "") -> None:
-    # Bounded so that an amount in its smallest unit fits the database's 64-bit integers.
-    amount = exact_number(text)
-    if amount is None or amount < 0:
+    # Bounded so that an amount in its smallest unit fits the database's 64-bit integers. The
+    # range is checked on the Decimal, before an exact fraction of 1e999999999 is ever made.
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
         raise PabulibError(number, f"{name} {text[:40]!r}{owner} is not a number")
-    if amount > MAX_AMOUNT or (amount * 10 ** MAX_DECIMALS).denominator != 1:
+    if (value > MAX_AMOUNT or value.as_tuple().exponent < -MAX_FIELD
+            or (Fraction(value) * 10 ** MAX_DECIMALS).denominator != 1):
         raise PabulibError(number, f"{name} {text[:40]!r}{owner} is out of range (at most {MAX_AMOUNT}, "
                                    f"with {MAX_DECIMALS} decimals at most)")
 
