@@ -13,6 +13,7 @@ from flask_babel import format_currency, format_date, format_decimal, format_tim
 from app.extensions import db, htmx
 from app.i18n import language_code, language_tag, offered_languages, text_direction
 from app.models.base import utcnow
+from app import readable
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -124,6 +125,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(money)
     app.add_template_filter(time_since)
     app.add_template_filter(date_and_countdown)
+    app.add_template_filter(readable.display, "readable")
     app.add_template_global(asset)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)

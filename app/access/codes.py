@@ -22,8 +22,3 @@ def normalise(typed: str) -> str | None:
     if len(code) != LENGTH or any(c not in ALPHABET for c in code):
         return None
     return code
-
-
-def display(code: str) -> str:
-    """Two groups of five, easy to read aloud and to type on a phone."""
-    return f"{code[:5]}-{code[5:]}"

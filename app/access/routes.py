@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 
 from app import labels, mail
 from app.access import email_links, services
-from app.access.codes import display
 from app.access.eligibility import outward
 from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, JoinForm, VoidCodeForm, eligibility_form
 from app.access.gates import join_redirect
@@ -15,6 +14,7 @@ from app.extensions import db
 from app.loaders import get_round
 from app.participation import current_participant, must_join, new_participant, remember
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
+from app.readable import display
 from app.web import render_page, safe_next
 
 bp = Blueprint("access", __name__, url_prefix="/rounds/<slug>")
@@ -115,7 +115,7 @@ def eligibility(slug):
 
 def _codes_page(round_, form, status=200):
     return render_page("access/codes.html", round=round_, form=form, void_form=VoidCodeForm(),
-                       counts=services.counts(round_), codes=services.codes_of(round_), display=display,
+                       counts=services.counts(round_), codes=services.codes_of(round_),
                        status=status)
 
 

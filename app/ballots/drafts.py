@@ -1,8 +1,16 @@
 """Reading a ballot form into a draft, and applying the ranking buttons to it. No database."""
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from werkzeug.datastructures import MultiDict
+
+class Form(Protocol):
+    """What a ballot form is read from: a request's form data (werkzeug's MultiDict) or any mapping like it."""
+
+    def getlist(self, key: str) -> list[str]: ...
+
+    def items(self) -> Iterable[tuple[str, str]]: ...
 
 
 @dataclass
@@ -18,7 +26,7 @@ def _ints(values) -> list[int]:
     return [int(v) for v in values if str(v).isdigit()]
 
 
-def read(form: MultiDict) -> Draft:
+def read(form: Form) -> Draft:
     draft = Draft(order=_ints(form.getlist("order")), approved=_ints(form.getlist("approve")))
     ranks = {int(k.removeprefix("rank-")): v.strip() for k, v in form.items()
              if k.startswith("rank-") and k.removeprefix("rank-").isdigit() and v.strip()}

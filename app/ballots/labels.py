@@ -21,7 +21,3 @@ def error(code: str, limits) -> str:
         "negative": _("Points cannot be below zero."),
         "not-a-number": _("Enter a whole number."),
     }[code]
-
-
-def receipt(code: str) -> str:
-    return f"{code[:5]}-{code[5:]}"

@@ -12,6 +12,7 @@ from app.ballots.keys import RECEIPT_ALPHABET, RECEIPT_LENGTH
 from app.extensions import db
 from app.models import Ballot, Round
 from app.opendata.records import spreadsheet_safe
+from app.readable import display
 
 PER_PAGE = 200
 
@@ -26,11 +27,6 @@ class ReceiptPage:
     @property
     def first_number(self) -> int:
         return (self.page - 1) * PER_PAGE + 1
-
-
-def dashed(code: str) -> str:
-    """A receipt as residents see it on their phone: ABCDE-23456."""
-    return f"{code[:5]}-{code[5:]}"
 
 
 def normalise(typed: str) -> str | None:
@@ -88,7 +84,7 @@ def every(round_: Round, public: dict[int, str] | None) -> Iterator[tuple[str, s
 
 
 def _row(receipt: str, content: str, public: dict[int, str] | None) -> tuple[str, str]:
-    return dashed(receipt), written(content, public) if public is not None else ""
+    return display(receipt), written(content, public) if public is not None else ""
 
 
 def as_csv(rows: Iterable[tuple[str, str]], with_ballots: bool) -> Iterator[str]:

@@ -16,6 +16,7 @@ from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Phase
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
+from app.readable import display
 
 bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
@@ -110,7 +111,7 @@ def _flash_cast(result) -> None:
         flash(_("You changed your ballot in another window after opening this one, so this older version "
                 "was not counted. Here is your latest ballot."), "error")
     else:
-        flash(_("Your ballot is counted. Your receipt: %(receipt)s", receipt=ballot_labels.receipt(result.receipt)),
+        flash(_("Your ballot is counted. Your receipt: %(receipt)s", receipt=display(result.receipt)),
               "success")
 
 

@@ -3,7 +3,8 @@ import math
 
 import pytest
 
-from app.access.codes import ALPHABET, BITS, LENGTH, display, new_code, normalise
+from app.access.codes import ALPHABET, BITS, LENGTH, new_code, normalise
+from app.readable import display
 
 
 def test_a_code_carries_at_least_forty_random_bits_in_letters_nobody_confuses():
