@@ -1,16 +1,26 @@
 """Command-line interface: `flask users ...`, `flask demo` (see CONTRACT.md)."""
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 from flask import Flask, current_app, url_for
 from flask.cli import AppGroup, with_appcontext
 
-from app.audit import COMMAND_LINE
 from app import audit
+from app.access.services import generate
+from app.accounts.links import make_token
+from app.accounts.services import AccountError, create_user
+from app.audit import COMMAND_LINE
+from app.ballots.exports import to_pabulib
+from app.ballots.imports import import_pabulib, import_preflib
+from app.ballots.tally import outcome_record, tally
+from app.demo.load import load_demo
 from app.extensions import db
 from app.models import Role, Round
+from app.privacy.services import purge_due
+from app.translate_cli import translate
 
 users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
@@ -26,9 +36,6 @@ privacy = AppGroup("privacy", help="Residents' personal data.")
 def create_user_command(email, role, round_slug, invite):
     """Create or update a staff account. The password is read from stdin; with --invite, or when
     stdin is empty, an invitation link is printed for the person to choose their own."""
-    from app.accounts.links import make_token
-    from app.accounts.services import AccountError, create_user
-
     round_ = _round_or_fail(round_slug) if round_slug else None
     password = None
     if not invite:
@@ -50,8 +57,6 @@ def create_user_command(email, role, round_slug, invite):
 @with_appcontext
 def demo_command():
     """Load demo rounds (one in each phase) with needs, comments and supports; safe to run twice."""
-    from app.demo.load import load_demo
-
     for line in load_demo():
         click.echo(line)
 
@@ -85,8 +90,6 @@ def _round_or_fail(slug: str) -> Round:
 @click.option("--slug", help="The new round's slug (made from the file's title otherwise).")
 def import_preflib_command(path, slug):
     """Create a ranking round from a PrefLib .soc/.soi/.toc/.toi file; print its slug last."""
-    from app.ballots.imports import import_preflib
-
     _import_round(import_preflib, path, slug)
 
 
@@ -95,8 +98,6 @@ def import_preflib_command(path, slug):
 @click.option("--slug", help="The new round's slug (made from the file's description otherwise).")
 def import_pabulib_command(path, slug):
     """Create a budgeted round from a Pabulib .pb file; print its slug last."""
-    from app.ballots.imports import import_pabulib
-
     _import_round(import_pabulib, path, slug)
 
 
@@ -104,8 +105,6 @@ def import_pabulib_command(path, slug):
 @click.argument("slug")
 def export_pabulib_command(slug):
     """Print the round as a Pabulib file (ballots pseudonymised)."""
-    from app.ballots.exports import to_pabulib
-
     round_ = _round_or_fail(slug)
     click.echo(to_pabulib(round_), nl=False)
 
@@ -116,8 +115,6 @@ def export_pabulib_command(slug):
 @click.option("--tie-break", "tie_break", help="lexicographic, min-cost, max-cost or random:SEED.")
 def tally_command(slug, rule_name, tie_break):
     """Print the outcome of a round as one JSON object."""
-    from app.ballots.tally import outcome_record, tally
-
     round_ = _round_or_fail(slug)
     try:
         outcome = tally(round_, rule_name, tie_break)
@@ -131,8 +128,6 @@ def tally_command(slug, rule_name, tie_break):
 @click.option("--count", type=click.IntRange(1, None), required=True, help="How many codes to make.")
 def generate_codes_command(slug, count):
     """Make COUNT access codes for a round and print them, one per line."""
-    from app.access.services import generate
-
     round_ = _round_or_fail(slug)
     try:
         made = generate(round_, count, COMMAND_LINE)
@@ -145,17 +140,11 @@ def generate_codes_command(slug, count):
 @privacy.command("purge")
 def purge_command():
     """Remove personal data from every round whose retention period has ended (run daily)."""
-    from datetime import date
-
-    from app.privacy.services import purge_due
-
     for round_, count in purge_due(date.today()):
         click.echo(f"{round_.slug}: {count} participants forgotten")
 
 
 def init_app(app: Flask) -> None:
-    from app.translate_cli import translate
-
     app.cli.add_command(translate)
     app.cli.add_command(privacy)
     app.cli.add_command(codes)

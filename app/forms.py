@@ -3,11 +3,11 @@ from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import ValidationError
+from wtforms.validators import Length
 
 
 class NotBlank:
     """Refuses text that is only spaces, which DataRequired lets through after stripping nothing."""
-
     def __init__(self, message=None):
         self.message = message
 
@@ -21,21 +21,16 @@ def strip(value):
 
 
 def max_length(limit: int):
-    from wtforms.validators import Length
-
     return Length(max=limit, message=_l("Please keep this to %(max)d characters or fewer."))
 
 
 def min_length(limit: int):
-    from wtforms.validators import Length
-
     return Length(min=limit, message=_l("Please write at least %(min)d characters."))
 
 
 class _CatalogTranslations:
     """WTForms' own messages looked up in the app's catalogs, which hold every interface language
     (WTForms ships some of them, not Bengali, Urdu or Somali)."""
-
     # The raw catalog: WTForms fills in the placeholders itself.
     def gettext(self, string):
         return get_translations().ugettext(string)
@@ -46,7 +41,6 @@ class _CatalogTranslations:
 
 class AppForm(FlaskForm):
     """Every form of the app: WTForms' messages come from the app's catalogs (see app/form_messages.py)."""
-
     class Meta:
         def get_translations(self, form):
             return _CatalogTranslations()

@@ -10,7 +10,9 @@ from flask import Flask, current_app, make_response, render_template, request, u
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import format_currency, format_date, format_decimal, format_timedelta, get_locale
 
-from app.extensions import db, htmx
+from app import labels
+from app.accounts.current import current_user
+from app.extensions import configure_sqlite, db, htmx
 from app.i18n import language_code, language_tag, offered_languages, text_direction
 from app.models.base import utcnow
 from app import readable
@@ -69,9 +71,6 @@ def _security_headers(response):
 
 
 def _template_globals():
-    from app import labels
-    from app.accounts.current import current_user
-
     return {
         "locale": language_code(),
         "offered_languages": offered_languages(),
@@ -113,14 +112,11 @@ def date_and_countdown(day: date) -> str:
 
 class _SessionCookies(SecureCookieSessionInterface):
     """Over HTTPS the session cookie is always Secure, whatever the setting says."""
-
     def get_cookie_secure(self, app) -> bool:
         return super().get_cookie_secure(app) or request.is_secure
 
 
 def init_app(app: Flask) -> None:
-    from app.extensions import configure_sqlite
-
     app.session_interface = _SessionCookies()
     app.add_template_filter(money)
     app.add_template_filter(time_since)

@@ -1,11 +1,16 @@
 from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
+from app.ballots.exports import NotExportable, to_pabulib
+from app.ballots.tally import outcome_record, published_rule, tally
 from app.extensions import db
 from app.loaders import get_round
 from app.models import Need, NeedStatus, Round
 from app.needs.queries import comment_count, support_count
 from app.opendata.records import json_number, to_csv
+from app.panel.open_data import DECISION_FIELDS, decision_records, package
+from app.panel.services import applications
+from app.web import today
 
 bp = Blueprint("opendata", __name__, url_prefix="/rounds/<slug>")
 
@@ -58,9 +63,6 @@ def needs_csv(slug):
 @bp.get("/results.json")
 def results_json(slug):
     """The published results in the tally output shape; 404 until they are published."""
-    from app.ballots.tally import outcome_record, published_rule, tally
-    from app.web import today
-
     round_ = get_round(slug)
     if not round_.results_published_on(today()):
         abort(404)
@@ -71,9 +73,6 @@ def results_json(slug):
 def export_pabulib(slug):
     """The round as a Pabulib file, ballots pseudonymised; 404 until results are published,
     since the ballots would give the count away early."""
-    from app.ballots.exports import NotExportable, to_pabulib
-    from app.web import today
-
     round_ = get_round(slug)
     if not round_.results_published_on(today()):
         abort(404)
@@ -88,8 +87,6 @@ def export_pabulib(slug):
 @bp.get("/grants.json")
 def grants_json(slug):
     """The panel's published grants as a 360Giving package; 404 before publication or with none funded."""
-    from app.panel.open_data import package
-
     found = package(get_round(slug))
     if found is None:
         abort(404)
@@ -99,9 +96,6 @@ def grants_json(slug):
 @bp.get("/decisions.csv")
 def decisions_csv(slug):
     """Every published decision, funded or not, with the panel's marks in aggregate, as CSV."""
-    from app.panel.open_data import DECISION_FIELDS, decision_records
-    from app.panel.services import applications
-
     round_ = get_round(slug)
     if round_.decisions_published_at is None:
         abort(404)
