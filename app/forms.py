@@ -1,8 +1,10 @@
 """Form fields and checks shared by several features."""
+import re
+
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import ValidationError
+from wtforms import StringField, TextAreaField, ValidationError
 from wtforms.validators import Length
 
 
@@ -26,6 +28,46 @@ def max_length(limit: int):
 
 def min_length(limit: int):
     return Length(min=limit, message=_l("Please write at least %(min)d characters."))
+
+
+class _ListInput:
+    """A list typed as text: one item per line, or, for short codes, separated by spaces or commas.
+
+    The list is the field's data (as a round stores it); `max_chars` bounds the text as typed."""
+
+    def __init__(self, *args, separator: str = "\n", max_chars: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.separator, self.max_chars, self.text = separator, max_chars, ""
+
+    def process_data(self, value):
+        self.data = list(value or [])
+        self.text = self.separator.join(self.data)
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            self.text = valuelist[0].strip()
+            pattern = r"\n" if self.separator == "\n" else r"[\s,;]+"
+            self.data = [item.strip() for item in re.split(pattern, self.text) if item.strip()]
+
+    def pre_validate(self, form):
+        if self.max_chars is not None and len(self.text) > self.max_chars:
+            raise ValidationError(self.ngettext("Field cannot be longer than %(max)d character.",
+                                                "Field cannot be longer than %(max)d characters.",
+                                                self.max_chars) % {"max": self.max_chars})
+
+    def _value(self):
+        return self.text
+
+
+class LinesField(_ListInput, TextAreaField):
+    """A list written one item per line."""
+
+
+class WordsField(_ListInput, StringField):
+    """A list of short codes on one line, separated by spaces or commas ("SE4 SE6, SE13")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, separator=" ", **kwargs)
 
 
 class _CatalogTranslations:

@@ -13,8 +13,9 @@ def normalise(typed: str) -> str:
     return "".join((typed or "").split()).upper()
 
 
-def prefixes(listed: str) -> list[str]:
-    return [normalise(p) for p in re.split(r"[\s,;]+", listed or "") if p.strip()]
+def prefixes(*listed: str) -> list[str]:
+    """The beginnings as checked, from the round's list or from text typed with spaces or commas."""
+    return [normalise(p) for text in listed for p in re.split(r"[\s,;]+", text or "") if p.strip()]
 
 
 def outward(postcode: str) -> str:

@@ -38,7 +38,7 @@ class ConfirmForm(AppForm):
 
 def eligibility_form(round_, **kwargs) -> AppForm:
     """A form with one box to tick per statement of the round, and a postcode when the round checks one."""
-    allowed = prefixes(round_.postcode_prefixes)
+    allowed = prefixes(*round_.postcode_prefixes)
 
     class EligibilityForm(AppForm):
         next = HiddenField()
@@ -47,7 +47,7 @@ def eligibility_form(round_, **kwargs) -> AppForm:
             if not fits(field.data, allowed):
                 raise ValidationError(_l("This round is for postcodes starting %(prefixes)s.", prefixes=", ".join(allowed)))
 
-    for number, statement in enumerate(round_.eligibility_statements):
+    for number, statement in enumerate(round_.eligibility):
         setattr(EligibilityForm, f"statement_{number}", BooleanField(
             statement, validators=[DataRequired(_l("Confirm this to take part."))]))
     if allowed:

@@ -105,7 +105,7 @@ def eligibility(slug):
     if form.validate_on_submit():
         participant = current_participant(round_) or new_participant(round_)
         participant.declaration = json.dumps({
-            "statements": round_.eligibility_statements,
+            "statements": round_.eligibility,
             "postcode": outward(form.postcode.data) if "postcode" in form else "",
         }, ensure_ascii=False)
         db.session.commit()

@@ -4,7 +4,7 @@ ROUNDS = [
     {
         "slug": "lewisham-2027", "title": "Lewisham Local: what does your neighbourhood need?",
         "area": "Lewisham", "phase": "propose", "offset_days": (-10, 20, 40, 60, 80),
-        "area_choices": "Deptford\nNew Cross\nCatford\nLewisham Central\nSydenham",
+        "area_choices": ["Deptford", "New Cross", "Catford", "Lewisham Central", "Sydenham"],
         "description": "Tell us what would make life better where you live. Every need posted here is "
                        "shared with the council and local funders, who will fund against this list.",
         "budget": 250000, "currency": "GBP",
@@ -12,7 +12,7 @@ ROUNDS = [
     {
         "slug": "tower-hamlets-youth", "title": "Tower Hamlets youth fund: spaces for young people",
         "area": "Tower Hamlets", "phase": "discuss", "offset_days": (-30, -5, 15, 35, 55),
-        "area_choices": "Bethnal Green\nWhitechapel\nPoplar\nBow",
+        "area_choices": ["Bethnal Green", "Whitechapel", "Poplar", "Bow"],
         "description": "Young people and families: which needs matter most? Comment, support, and help us "
                        "merge duplicates before the ranking opens.",
         "budget": 120000, "currency": "GBP",
@@ -20,14 +20,14 @@ ROUNDS = [
     {
         "slug": "brent-green-streets", "title": "Brent green streets",
         "area": "Brent", "phase": "rank", "offset_days": (-60, -40, -5, 20, 40),
-        "area_choices": "Harlesden\nKilburn\nWembley",
+        "area_choices": ["Harlesden", "Kilburn", "Wembley"],
         "description": "Trees, planters, cleaner air: rank the needs residents raised this spring.",
         "budget": 80000, "currency": "GBP", "ballot": {"ballot_kind": "ranking", "max_choices": 3},
     },
     {
         "slug": "southwark-community-spaces", "title": "Southwark community spaces",
         "area": "Southwark", "phase": "decide", "offset_days": (-90, -70, -45, -10, 20),
-        "area_choices": "Peckham\nWalworth\nBermondsey",
+        "area_choices": ["Peckham", "Walworth", "Bermondsey"],
         "description": "The funder panel is turning the ranked needs into grants for community spaces.",
         "budget": 150000, "currency": "GBP", "ballot": {"ballot_kind": "points", "points_total": 10,
                                                        "points_per_need": 5},
@@ -35,7 +35,7 @@ ROUNDS = [
     {
         "slug": "newham-2026", "title": "Newham 2026: healthy neighbourhoods",
         "area": "Newham", "phase": "results", "offset_days": (-200, -170, -140, -110, -80),
-        "area_choices": "Stratford\nEast Ham\nCanning Town",
+        "area_choices": ["Stratford", "East Ham", "Canning Town"],
         "description": "This round has finished. Its needs and results stay public for everyone to review.",
         "budget": 200000, "currency": "GBP", "ballot": {"ballot_kind": "ranking", "max_choices": 3},
     },

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Date, Integer, String, Text, false
+from sqlalchemy import JSON, BigInteger, Date, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -24,11 +24,11 @@ class Round(db.Model):
     title: Mapped[str] = mapped_column(String(140))
     description: Mapped[str] = mapped_column(Text, default="")
     area: Mapped[str] = mapped_column(String(120), default="")
-    # Smaller areas (wards, estates) residents pick from, one per line.
-    area_choices: Mapped[str] = mapped_column(Text, default="")
+    # Smaller areas (wards, estates) residents pick from.
+    area_choices: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     language: Mapped[str] = mapped_column(String(16), default="en")
-    # The interface languages the round offers, space-separated; empty offers every one the app has.
-    interface_languages: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The interface languages the round offers; empty offers every one the app has.
+    interface_languages: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     # Money is stored as whole numbers of 10**-money_scale currency units: 0 for whole units,
     # 2 for pence or grosze, so imported decimal costs stay exact.
     budget: Mapped[int | None] = mapped_column(BigInteger)
@@ -57,10 +57,10 @@ class Round(db.Model):
     source_meta: Mapped[str] = mapped_column(Text, default="", server_default="")
     access: Mapped[Access] = mapped_column(code_enum(Access, "round_access"), default=Access.OPEN,
                                            server_default=Access.OPEN.value)
-    # Statements each participant confirms before taking part, one per line ("I live, work or
-    # study in Lewisham"), and postcode beginnings their postcode must have, if any ("SE4 SE6").
-    eligibility: Mapped[str] = mapped_column(Text, default="", server_default="")
-    postcode_prefixes: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    # Statements each participant confirms before taking part ("I live, work or study in Lewisham"),
+    # and postcode beginnings their postcode must have, if any ("SE4", "SE6").
+    eligibility: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    postcode_prefixes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     # Days after results open before residents' personal data is removed; empty keeps it.
     retention_days: Mapped[int | None] = mapped_column(Integer)
     results_live: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -96,17 +96,9 @@ class Round(db.Model):
         return int(amount.scaleb(self.money_scale))
 
     def offered_languages(self, available) -> list[str]:
-        chosen = [code for code in self.interface_languages.split() if code in available]
+        chosen = [code for code in self.interface_languages if code in available]
         return chosen or list(available)
 
     @property
-    def eligibility_statements(self) -> list[str]:
-        return [line.strip() for line in self.eligibility.splitlines() if line.strip()]
-
-    @property
     def asks_eligibility(self) -> bool:
-        return bool(self.eligibility_statements or self.postcode_prefixes.strip())
-
-    @property
-    def areas(self) -> list[str]:
-        return [line.strip() for line in self.area_choices.splitlines() if line.strip()]
+        return bool(self.eligibility or self.postcode_prefixes)

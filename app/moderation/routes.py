@@ -78,7 +78,7 @@ def dismiss(round_, slug, need_id, comment_id=None):
 def edit_need(round_, slug, need_id):
     """Correct a need's text; the earlier words stay in its public history."""
     need = get_need(round_, need_id)
-    form = EditNeedForm(obj=need, areas=round_.areas,
+    form = EditNeedForm(obj=need, areas=round_.area_choices,
                         categories=[(code, labels.category(code)) for code in CATEGORIES])
     if not form.is_submitted():
         form.reason.data = ""

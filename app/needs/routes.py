@@ -25,7 +25,7 @@ def _languages():
 
 def _need_form(round_, **kwargs) -> NeedForm:
     categories = [(code, labels.category(code)) for code in CATEGORIES]
-    return NeedForm(areas=round_.areas, categories=categories, languages=_languages(), **kwargs)
+    return NeedForm(areas=round_.area_choices, categories=categories, languages=_languages(), **kwargs)
 
 
 def _comment_form(round_, blank: bool = False) -> CommentForm:
@@ -49,7 +49,7 @@ def index(slug):
     filters = {
         "q": request.args.get("q", "").strip()[:200],
         "category": request.args.get("category", "") if request.args.get("category") in CATEGORIES else "",
-        "area": request.args.get("area", "") if request.args.get("area") in round_.areas else "",
+        "area": request.args.get("area", "") if request.args.get("area") in round_.area_choices else "",
         "sort": request.args.get("sort") if request.args.get("sort") in queries.SORTS else "newest",
     }
     page = queries.list_needs(round_, **filters, page=_int_arg("page"),

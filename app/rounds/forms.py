@@ -6,7 +6,7 @@ from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectM
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
-from app.forms import AppForm, NotBlank, strip
+from app.forms import AppForm, LinesField, NotBlank, WordsField, strip
 from app.needs.categories import CONTENT_LANGUAGES
 from app.voting.rules import RULES_FOR_BALLOT
 
@@ -15,13 +15,10 @@ CURRENCIES = ("GBP", "EUR", "PLN", "USD", "CHF", "HUF", "RON", "TRY", "BDT", "PK
 
 
 class LanguageChoices(SelectMultipleField):
-    """Languages ticked in a list of boxes, stored as one space-separated string."""
+    """Languages ticked in a list of boxes."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
-
-    def process_data(self, value):
-        super().process_data(value.split() if isinstance(value, str) else value)
 
 
 class RoundForm(AppForm):
@@ -34,8 +31,8 @@ class RoundForm(AppForm):
     description = TextAreaField(_l("What this round is for"), filters=[strip], validators=[Length(max=5000)])
     area = StringField(_l("Area"), filters=[strip], validators=[Length(max=120)],
                        description=_l("For example: Lewisham, or the Kingsmead estate."))
-    area_choices = TextAreaField(
-        _l("Smaller areas residents can choose from"), filters=[strip], validators=[Length(max=3000)],
+    area_choices = LinesField(
+        _l("Smaller areas residents can choose from"), max_chars=3000,
         description=_l("One per line, for example ward names. Leave empty if not needed."),
     )
     language = SelectField(_l("Main language of the round"), choices=[],
@@ -96,11 +93,11 @@ class RoundForm(AppForm):
     tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
     access = SelectField(_l("Who can take part"), choices=[], default="open",
                          description=_l("With access codes, each printed card lets one person in, once, and back again."))
-    eligibility = TextAreaField(
-        _l("What people confirm to take part (optional)"), filters=[strip], validators=[Length(max=2000)],
+    eligibility = LinesField(
+        _l("What people confirm to take part (optional)"), max_chars=2000,
         description=_l("One statement per line, for example: I live, work or study in Lewisham."))
-    postcode_prefixes = StringField(
-        _l("Postcodes the round is for (optional)"), filters=[strip], validators=[Length(max=400)],
+    postcode_prefixes = WordsField(
+        _l("Postcodes the round is for (optional)"), max_chars=400,
         description=_l("The beginnings of postcodes, for example: SE4 SE6 SE13. Residents give their postcode; only its first part is kept."))
     retention_days = IntegerField(
         _l("Remove residents' personal data this many days after results open (optional)"),

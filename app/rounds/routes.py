@@ -23,7 +23,6 @@ def _form(**kwargs) -> RoundForm:
 def _values(form: RoundForm) -> dict:
     values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
     values["min_choices"] = values.get("min_choices") or 1
-    values["interface_languages"] = " ".join(values.get("interface_languages") or [])
     return values
 
 

@@ -92,7 +92,7 @@ def test_the_codes_page_and_the_printed_cards_pass_axe_on_a_phone(phone, live_se
 def test_joining_by_email_and_answering_eligibility_pass_axe(phone, app, live_server, axe_source, make_round, caplog):
     caplog.set_level("INFO")
     make_round(slug="lewisham", title="Lewisham Local", phase="propose", access="email",
-               eligibility="I live, work or study in Lewisham", postcode_prefixes="SE4 SE13")
+               eligibility=["I live, work or study in Lewisham"], postcode_prefixes=["SE4", "SE13"])
     phone.goto(f"{live_server}/rounds/lewisham/needs/new")
     language = phone.evaluate("document.documentElement.lang")
     assert_accessible(phone, axe_source, f"{language}-join-email")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def busy_round(make_round, make_need, make_comment, make_support, make_user):
-    make_round(slug="lewisham", title="Lewisham Local", phase="discuss", area_choices="Deptford\nCatford",
+    make_round(slug="lewisham", title="Lewisham Local", phase="discuss", area_choices=["Deptford", "Catford"],
                budget=250000, currency="GBP")
     lights = make_need(title="Street lights broken on Sydenham Road", category="safety", area="Deptford")
     make_need(title="বয়স্কদের জন্য একটি বসার জায়গা", language="bn", category="older-people")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def discussion_round(make_round, make_need):
-    make_round(slug="lewisham", title="Lewisham Local", phase="propose", area_choices="Deptford\nCatford")
+    make_round(slug="lewisham", title="Lewisham Local", phase="propose", area_choices=["Deptford", "Catford"])
     return make_need(round_slug="lewisham", title="Street lights broken on Sydenham Road",
                      description="Three street lights have been out for months.", category="safety")
 

@@ -92,8 +92,8 @@ def test_a_wrong_address_is_refused_and_kept_to_correct(client, email_round, ema
 
 @pytest.fixture
 def eligible_round(make_round, make_need):
-    make_round(phase="propose", eligibility="I live, work or study in Lewisham\nI am 11 or older",
-               postcode_prefixes="SE4 SE6 SE13")
+    make_round(phase="propose", eligibility=["I live, work or study in Lewisham", "I am 11 or older"],
+               postcode_prefixes=["SE4", "SE6", "SE13"])
     return make_need()
 
 

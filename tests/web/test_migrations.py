@@ -96,3 +96,40 @@ def test_upgrading_a_database_with_rounds_in_it_keeps_every_row_and_the_search(a
         assert db.session.scalars(statement).all() == [1]
         db.session.remove()
         db.engine.dispose()
+
+
+OLD_LISTS = {"area_choices": "Deptford\n\n New Cross \nCatford", "interface_languages": "en  pl",
+             "eligibility": "I live in Lewisham\nI am 11 or older\n", "postcode_prefixes": "SE4, SE6 se13"}
+
+
+def test_a_rounds_lists_written_as_text_arrive_as_lists_and_go_back_as_text(app, tmp_path):
+    fresh = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url(app, tmp_path)})
+    with fresh.app_context():
+        upgrade(revision="0009")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO round (id, slug, title, description, area, area_choices, language, phase, created_at, "
+                "interface_languages, eligibility, postcode_prefixes) VALUES (1, 'old', 'Old round', '', '', "
+                ":area_choices, 'en', 'discuss', CURRENT_TIMESTAMP, :interface_languages, :eligibility, "
+                ":postcode_prefixes)"), OLD_LISTS)
+            connection.execute(text("INSERT INTO round (id, slug, title, description, area, area_choices, language, "
+                                    "phase, created_at) VALUES (2, 'bare', 'Bare', '', '', '', 'en', 'propose', "
+                                    "CURRENT_TIMESTAMP)"))
+        upgrade()
+        from app.models import Round
+
+        old, bare = db.session.get(Round, 1), db.session.get(Round, 2)
+        assert old.area_choices == ["Deptford", "New Cross", "Catford"]
+        assert old.interface_languages == ["en", "pl"] and old.offered_languages(["en", "pl", "ar"]) == ["en", "pl"]
+        assert old.eligibility == ["I live in Lewisham", "I am 11 or older"]
+        assert old.postcode_prefixes == ["SE4", "SE6", "se13"]
+        assert (bare.area_choices, bare.interface_languages, bare.eligibility, bare.postcode_prefixes) == ([],) * 4
+        assert not bare.asks_eligibility
+        db.session.remove()
+        downgrade(revision="0009")
+        with db.engine.connect() as connection:
+            back = connection.execute(text("SELECT area_choices, interface_languages, eligibility, postcode_prefixes "
+                                           "FROM round ORDER BY id")).all()
+        assert back == [("Deptford\nNew Cross\nCatford", "en pl", "I live in Lewisham\nI am 11 or older", "SE4 SE6 se13"),
+                        ("", "", "", "")]
+        db.engine.dispose()

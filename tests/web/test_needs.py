@@ -138,7 +138,7 @@ def test_similar_needs_are_found_in_any_script(client, make_round, make_need, st
 
 def test_the_needs_list_searches_filters_and_sorts_through_the_address(client, make_round, make_need,
                                                                        make_support, make_comment):
-    make_round(area_choices="Deptford\nCatford")
+    make_round(area_choices=["Deptford", "Catford"])
     lights = make_need(title="Street lights broken", category="safety", area="Deptford")
     crossing = make_need(title="Safe crossing by the school", category="safety", area="Catford")
     make_need(title="More trees on the high street", category="environment", area="Deptford")
