@@ -22,8 +22,7 @@ bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
 
 def _limits(round_, needs) -> Limits:
-    return Limits(frozenset(n.id for n in needs), round_.max_choices, round_.min_choices,
-                  round_.points_total, round_.points_per_need)
+    return round_.ballot_rules.limits(frozenset(n.id for n in needs))
 
 
 def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None):

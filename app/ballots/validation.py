@@ -3,7 +3,21 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class BallotRules:
+    """A round's ballot settings. Ranking: up to max_choices needs. Approval: min_choices to max_choices
+    needs. Points: points_total in all, at most points_per_need on one need."""
+    max_choices: int | None = None
+    min_choices: int = 1
+    points_total: int | None = None
+    points_per_need: int | None = None
+
+    def limits(self, needs: frozenset[int]) -> "Limits":
+        return Limits(needs, self.max_choices, self.min_choices, self.points_total, self.points_per_need)
+
+
+@dataclass(frozen=True)
 class Limits:
+    """One ballot's rules, with the needs on it."""
     needs: frozenset[int]
     max_choices: int | None = None
     min_choices: int = 1

@@ -6,6 +6,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, BigInteger, Date, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.ballots.validation import BallotRules
 from app.extensions import db
 from app.models.ballot import BallotKind
 from app.models.base import UTCDateTime, code_enum, utcnow
@@ -42,10 +43,9 @@ class Round(db.Model):
     results_starts: Mapped[date | None] = mapped_column(Date)
     ballot_kind: Mapped[BallotKind] = mapped_column(code_enum(BallotKind, "ballot_kind"), default=BallotKind.RANKING,
                                                     server_default=BallotKind.RANKING.value)
-    # Ranking: rank up to max_choices needs. Approval: pick min_choices to max_choices needs.
+    # Read together as ballot_rules (see BallotRules).
     max_choices: Mapped[int | None] = mapped_column(Integer)
     min_choices: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    # Points: spread points_total points, at most points_per_need on one need.
     points_total: Mapped[int | None] = mapped_column(Integer)
     points_per_need: Mapped[int | None] = mapped_column(Integer)
     rule: Mapped[str] = mapped_column(String(32), default="", server_default="")
@@ -76,6 +76,10 @@ class Round(db.Model):
     @property
     def schedule(self) -> list[PhaseStart]:
         return [PhaseStart(phase, getattr(self, f"{phase.value}_starts")) for phase in ORDER]
+
+    @property
+    def ballot_rules(self) -> BallotRules:
+        return BallotRules(self.max_choices, self.min_choices, self.points_total, self.points_per_need)
 
     def phase_on(self, today: date) -> Phase:
         return current_phase(self.phase, self.schedule, today)

@@ -1,5 +1,5 @@
 """What makes a ballot valid, checked without a request or a database."""
-from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
+from app.ballots.validation import BallotRules, Limits, approval_errors, points_errors, points_left, ranking_errors
 
 NEEDS = frozenset({1, 2, 3, 4})
 
@@ -36,3 +36,9 @@ def test_points_errors_point_at_the_need_or_at_the_whole_ballot():
 def test_the_points_left_count_down_and_only_when_there_is_a_total():
     assert points_left({1: 30, 2: -5}, Limits(NEEDS, points_total=100)) == 70
     assert points_left({1: 30}, Limits(NEEDS)) is None
+
+
+def test_a_rounds_ballot_rules_apply_to_the_needs_on_its_ballot():
+    limits = BallotRules(max_choices=2, points_total=10).limits(NEEDS)
+    assert limits == Limits(NEEDS, max_choices=2, points_total=10)
+    assert ranking_errors([1, 2, 3], limits) == ["too-many"]
