@@ -1,5 +1,4 @@
 """Command-line interface: `flask users ...`, `flask demo` (see CONTRACT.md)."""
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.extensions import db
 from app.models import Role, Round
 from app.privacy.services import purge_due
 from app.translate_cli import translate
+from app.web import dumps_exact
 
 users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
@@ -120,7 +120,7 @@ def tally_command(slug, rule_name, tie_break):
         outcome = tally(round_, rule_name, tie_break)
     except ValueError as error:
         _fail(str(error))
-    click.echo(json.dumps(outcome_record(round_, outcome), ensure_ascii=False))
+    click.echo(dumps_exact(outcome_record(round_, outcome), ensure_ascii=False))
 
 
 @codes.command("generate")

@@ -1,11 +1,18 @@
 """Form fields and checks shared by several features."""
 import re
 
-from flask_babel import get_translations
+from babel.numbers import parse_decimal
+from flask_babel import format_decimal, get_locale, get_translations
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField, ValidationError
+from wtforms import Field, StringField, TextAreaField, ValidationError
 from wtforms.validators import Length
+from wtforms.widgets import TextInput
+
+from app import money
+from app.money import AmountError, Refusal
 
 
 class NotBlank:
@@ -86,3 +93,50 @@ class AppForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _CatalogTranslations()
+
+
+def _read_localised(text: str):
+    return parse_decimal(text, locale=get_locale(), strict=True)
+
+
+def _refusal_message(refusal: Refusal, field) -> str:
+    if refusal == Refusal.NOT_POSITIVE:
+        return _("Give an amount above zero.")
+    if refusal == Refusal.TOO_LARGE:
+        return _("Give an amount of at most %(largest)s.", largest=format_decimal(field.largest))
+    if refusal == Refusal.TOO_PRECISE:
+        if not field.scale:
+            return _("This round counts money in whole units: leave out the decimals.")
+        return ngettext("Use at most %(num)d decimal.", "Use at most %(num)d decimals.", field.scale)
+    return _("Write the amount in figures, for example 1250.")
+
+
+class MoneyField(Field):
+    """A sum of money typed in currency units, kept as an exact Decimal (never a float).
+
+    `scale` is how many decimals the round keeps; forms set it once they know the round, so the
+    typed text is read when the form is validated."""
+
+    widget = TextInput(input_type="text")
+
+    def __init__(self, label=None, validators=None, scale=0, largest=money.LARGEST_AMOUNT, **kwargs):
+        kwargs.setdefault("render_kw", {"inputmode": "decimal", "autocomplete": "off"})
+        super().__init__(label, validators, **kwargs)
+        self.scale, self.largest, self.text = scale, largest, ""
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else format(self.data, "f")
+
+    def process_formdata(self, valuelist):
+        self.text = valuelist[0] if valuelist else ""
+        self.data = None
+
+    def pre_validate(self, form):
+        if not self.text.strip():
+            return
+        try:
+            self.data = money.parse(self.text, self.scale, self.largest, _read_localised)
+        except AmountError as error:
+            raise ValidationError(_refusal_message(error.refusal, self)) from None

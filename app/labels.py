@@ -151,8 +151,8 @@ RULE_NAMES = {
     "points": _l("Points"), "bradley-terry": _l("Pairwise comparison (Bradley-Terry)"),
     "greedy": _l("Greedy"), "greedy-no-skip": _l("Greedy, stopping at the first need that does not fit"),
     "greedy-threshold": _l("Greedy with a support threshold"), "greedy-custom": _l("Greedy with an 80 per cent reserve"),
-    "greedy-exclusive": _l("Greedy"), "equalshares": _l("Equal Shares"),
-    "equalshares/add1": _l("Equal Shares"), "equalshares/add1-comparison": _l("Equal Shares, compared with greedy"),
+    "greedy-exclusive": _l("Greedy, for needs that exclude each other"), "equalshares": _l("Equal Shares"),
+    "equalshares/add1": _l("Equal Shares, completed until the money is spent"), "equalshares/add1-comparison": _l("Equal Shares, compared with greedy"),
     "phragmen": _l("Phragmén"),
 }
 BUDGET_EXPLANATION_GREEDY = _l(
@@ -183,7 +183,11 @@ RULE_EXPLANATIONS = {
                            "rest are funded in order of support, skipping any that cost more than the money left."),
     "greedy-custom": _l("Greedy with a reserve: needs are funded in order of support until one does not fit; "
                         "that one is still funded if at least 80 per cent of its cost is left."),
-    "equalshares": BUDGET_EXPLANATION_SHARES, "equalshares/add1": BUDGET_EXPLANATION_SHARES,
+    "equalshares": _l(
+        "Equal Shares: every voter gets an equal share of the budget. A need is funded when its supporters can pay "
+        "for it together, each paying the same amount (or all they have left). The need that asks least of each "
+        "supporter goes first. Shares stay as they are, so some money is often left unspent."),
+    "equalshares/add1": BUDGET_EXPLANATION_SHARES,
     "equalshares/add1-comparison": _l(
         "Equal Shares, then a check: the Equal Shares outcome is compared with plain greedy, and greedy is kept "
         "only if more voters have more of their needs funded under it."),
@@ -194,10 +198,39 @@ RULE_EXPLANATIONS = {
                         "percent, that the need is preferred to another need picked at random."),
 }
 
+# Why a city might choose each budget rule, shown beside it in the round form.
+RULE_REASONS = {
+    "greedy": _l("The usual choice and the easiest to explain: the most supported needs win. One large, popular "
+                 "need can take most of the budget, and smaller groups of voters may get nothing."),
+    "greedy-no-skip": _l("For a strict order of support: no less supported need is funded ahead of a more "
+                         "supported one. Money may be left over."),
+    "greedy-threshold": _l("For funding only needs with enough backing: set the least support below."),
+    "greedy-custom": _l("For using the budget more fully, as Poznań and Gdynia do: the city tops up a need "
+                        "that nearly fits."),
+    "greedy-exclusive": _l("Counts as greedy. Some cities mark needs that cannot both be funded, such as two plans "
+                           "for one site; this app records no such pairs, so the rule is kept for imported rounds."),
+    "equalshares": _l("Fairer to smaller groups: each group of voters controls a part of the budget in proportion "
+                      "to its size, so one large group cannot take it all."),
+    "equalshares/add1": _l("Proportional like Equal Shares, and leaves little money unspent: the choice of cities "
+                           "such as Wieliczka, Aarau and Assen that want every group of voters to get its fair part."),
+    "equalshares/add1-comparison": _l("For a careful first move to Equal Shares: the familiar greedy result is "
+                                      "kept when more voters would gain from it."),
+    "phragmen": _l("Another proportional method, known from council elections in Sweden: results are close to "
+                   "Equal Shares."),
+}
+
 TIE_BREAKS = {
     "lexicographic": _l("the need listed first"),
     "min-cost": _l("the cheaper need"),
     "max-cost": _l("the more expensive need"),
+    "random": _l("a draw"),
+}
+TIE_BREAK_EXPLANATIONS = {
+    "lexicographic": _l("The need proposed first goes ahead. Simple, and anyone can check it."),
+    "min-cost": _l("The cheaper need goes ahead, so the money stretches further. Needs a cost for every need."),
+    "max-cost": _l("The more expensive need goes ahead, so larger projects are not always passed over. Needs a "
+                   "cost for every need."),
+    "random": _l("A draw decides, repeatable by anyone from the number below."),
 }
 
 
@@ -207,6 +240,14 @@ def rule_name(code: str) -> str:
 
 def rule_explanation(code: str) -> str:
     return str(RULE_EXPLANATIONS.get(code, code))
+
+
+def rule_reason(code: str) -> str:
+    return str(RULE_REASONS.get(code, ""))
+
+
+def tie_break_explanation(code: str) -> str:
+    return str(TIE_BREAK_EXPLANATIONS.get(code, ""))
 
 
 def tie_break(code: str) -> str:

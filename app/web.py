@@ -2,11 +2,14 @@
 import hashlib
 import re
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from datetime import date, datetime, timedelta
 
+import simplejson
 from flask import Flask, current_app, make_response, render_template, request, url_for
+from flask.json.provider import DefaultJSONProvider
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import format_currency, format_date, format_decimal, format_timedelta, get_locale
 
@@ -16,6 +19,7 @@ from app.extensions import configure_sqlite, db, htmx
 from app.i18n import language_code, language_tag, offered_languages, text_direction
 from app.models.base import utcnow
 from app import readable
+from app.money import shown
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -82,9 +86,11 @@ def _template_globals():
     }
 
 
-def money(amount: Decimal | int | None, currency: str | None) -> str:
+def money(amount: Decimal | Fraction | int | None, currency: str | None) -> str:
+    """The one way money is written for people: a computed share to the cent, whole sums without decimals."""
     if amount is None:
         return ""
+    amount = shown(amount)
     if not currency:
         return format_decimal(amount)
     if amount != int(amount):
@@ -110,6 +116,21 @@ def date_and_countdown(day: date) -> str:
     return f"{when} ({format_timedelta(day - today(), granularity='day', threshold=2, add_direction=True)})"
 
 
+def dumps_exact(value, **kwargs) -> str:
+    """JSON with Decimals written as the exact numbers they are, never rounded through a float."""
+    return simplejson.dumps(value, use_decimal=True, **kwargs)
+
+
+class ExactJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, with money (Decimals) written as exact number literals instead of strings."""
+
+    def dumps(self, obj, **kwargs) -> str:
+        kwargs.setdefault("default", self.default)
+        kwargs.setdefault("ensure_ascii", self.ensure_ascii)
+        kwargs.setdefault("sort_keys", self.sort_keys)
+        return dumps_exact(obj, **kwargs)
+
+
 class _SessionCookies(SecureCookieSessionInterface):
     """Over HTTPS the session cookie is always Secure, whatever the setting says."""
     def get_cookie_secure(self, app) -> bool:
@@ -118,6 +139,7 @@ class _SessionCookies(SecureCookieSessionInterface):
 
 def init_app(app: Flask) -> None:
     app.session_interface = _SessionCookies()
+    app.json = ExactJSONProvider(app)
     app.add_template_filter(money)
     app.add_template_filter(time_since)
     app.add_template_filter(date_and_countdown)

@@ -8,12 +8,11 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Ballot, BallotKind, Need, NeedStatus, Round
-from app.opendata.records import json_number
+from app.money import json_number
 from app.voting.budget_profiles import budget_election
 from app.voting.budget_rules import BUDGET_RULES, BudgetElection, allocate
 from app.voting.budgeting import Instance
 from app.voting.outcome import Outcome
-from app.voting.pabulib import as_decimal
 from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
 from app.voting.rules import RULES_FOR_BALLOT, rule
 from app.voting.ties import make_tie_break
@@ -33,7 +32,7 @@ def published_rule(round_: Round) -> str:
 
 
 def exact(round_: Round, stored: int) -> Fraction:
-    return Fraction(stored, 10 ** round_.money_scale)
+    return round_.exact(stored)
 
 
 def counted_needs(round_: Round) -> list[Need]:
@@ -170,7 +169,7 @@ def outcome_record(round_: Round, outcome: Outcome) -> dict:
     return {
         "round": round_.slug, "rule": outcome.rule, "tie_break": outcome.tie_break,
         "budget": json_number(round_.amount(round_.budget)),
-        "spent": json_number(as_decimal(Fraction(outcome.details.get("spent", 0)))), "selected": list(outcome.selected),
+        "spent": json_number(Fraction(outcome.details.get("spent", 0))), "selected": list(outcome.selected),
         "ranking": list(outcome.ranking), "scores": outcome.scores,
         "ties": [{"between": list(t.between), "chose": t.chose, "by": t.by} for t in outcome.ties],
     }

@@ -1,11 +1,13 @@
 """A participatory round and its phase schedule."""
 from datetime import date, datetime
-from enum import StrEnum
 from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
 
 from sqlalchemy import JSON, BigInteger, Date, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import money
 from app.ballots.validation import BallotRules
 from app.extensions import db
 from app.models.ballot import BallotKind
@@ -93,11 +95,15 @@ class Round(db.Model):
 
     def amount(self, stored: int | None) -> Decimal | None:
         """A stored sum of money in currency units."""
-        return None if stored is None else Decimal(stored).scaleb(-self.money_scale)
+        return money.units(stored, self.money_scale)
 
     def stored(self, amount: Decimal) -> int:
         """An amount in currency units as the whole number it is stored as (see money_scale)."""
-        return int(amount.scaleb(self.money_scale))
+        return money.to_stored(amount, self.money_scale)
+
+    def exact(self, stored: int) -> Fraction:
+        """A stored sum of money as the tally counts it."""
+        return money.exact(stored, self.money_scale)
 
     def offered_languages(self, available) -> list[str]:
         chosen = [code for code in self.interface_languages if code in available]

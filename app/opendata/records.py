@@ -2,7 +2,6 @@
 import csv
 import io
 from collections.abc import Iterable
-from decimal import Decimal
 
 FIELDS = ("id", "title", "description", "language", "cost", "support", "comments", "status",
           "category", "area", "location", "affected", "merged_into", "created_at")
@@ -23,10 +22,3 @@ def to_csv(records: Iterable[dict], fields: tuple[str, ...] = FIELDS) -> str:
     for record in records:
         writer.writerow({key: spreadsheet_safe("" if record[key] is None else record[key]) for key in fields})
     return out.getvalue()
-
-
-def json_number(amount: Decimal | None) -> int | float | None:
-    """Money for JSON: whole amounts as integers, others as the decimal written."""
-    if amount is None:
-        return None
-    return int(amount) if amount == int(amount) else float(amount)

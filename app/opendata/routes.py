@@ -7,7 +7,8 @@ from app.extensions import db
 from app.loaders import get_round
 from app.models import Need, NeedStatus, Round
 from app.needs.queries import comment_count, support_count
-from app.opendata.records import json_number, to_csv
+from app.money import json_number
+from app.opendata.records import to_csv
 from app.panel.open_data import DECISION_FIELDS, decision_records, package
 from app.panel.services import applications
 from app.web import today

@@ -3,7 +3,7 @@ every decision. Plain functions over the stored rows; the routes are in app/open
 from flask import url_for
 
 from app.models import Application, Round
-from app.opendata.records import json_number
+from app.money import json_number
 from app.panel import services
 
 DEFAULT_PREFIX = "360G-commonground"

@@ -1,4 +1,4 @@
-from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from flask import Blueprint, request
 
@@ -11,7 +11,6 @@ from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.voting.budget_rules import BUDGET_RULES
-from app.voting.pabulib import as_decimal
 from app.voting.rules import RULES_FOR_BALLOT
 from app.web import money, render_page, today
 
@@ -42,16 +41,9 @@ def show(slug):
     )
 
 
-def _money(round_):
-    def formatted(amount) -> str:
-        whole = as_decimal(amount).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        return money(whole.normalize() if whole == whole.to_integral() else whole, round_.currency)
-    return formatted
-
-
 def _budget_results(round_, rule):
     outcome = tally_by(round_, [rule])[0]
-    formatted = _money(round_)
+    formatted = partial(money, currency=round_.currency)
     why = {need: labels.funding_reason(reason, formatted) for need, reason in outcome.details["why"].items()}
     by_public = {need.public_id: need for need in counted_needs(round_)}
     return render_page(
@@ -71,7 +63,7 @@ def compare(round_, slug):
         rows = compare_budget_rules(round_, chosen)
     except ValueError:
         rows = []
-    formatted = _money(round_)
+    formatted = partial(money, currency=round_.currency)
     for row in rows:
         row["spent_text"] = formatted(row["spent"])
         row["funded"] = set(row["outcome"].selected)

@@ -1,16 +1,21 @@
 from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
 from flask import current_app
-from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
-                     TextAreaField, ValidationError)
+from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField, SelectMultipleField,
+                     StringField, TextAreaField, ValidationError)
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
-from app.forms import AppForm, LinesField, NotBlank, WordsField, strip
+from app.forms import AppForm, LinesField, MoneyField, NotBlank, WordsField, strip
+from app.money import to_stored
 from app.needs.categories import CONTENT_LANGUAGES
+from app.voting.budget_rules import BUDGET_RULES
 from app.voting.rules import RULES_FOR_BALLOT
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TIE_BREAKS = ("lexicographic", "min-cost", "max-cost", "random")
+# Budget rules read rankings, approvals and points as support; a pairwise answer names no need to fund.
+BUDGET_BALLOTS = ("ranking", "approval", "points")
 CURRENCIES = ("GBP", "EUR", "PLN", "USD", "CHF", "HUF", "RON", "TRY", "BDT", "PKR", "SOS")
 
 
@@ -40,7 +45,7 @@ class RoundForm(AppForm):
     interface_languages = LanguageChoices(
         _l("Languages the round's pages are offered in"), choices=[], validate_choice=True,
         description=_l("Tick none to offer every language the app has."))
-    budget = IntegerField(_l("Budget (optional)"), validators=[Optional(), NumberRange(min=1, max=10**12)])
+    budget = MoneyField(_l("Budget (optional)"), validators=[Optional()])
     currency = SelectField(_l("Currency"), choices=[])
     propose_starts = DateField(_l("Proposing opens"), validators=[Optional()])
     discuss_starts = DateField(_l("Discussion opens"), validators=[Optional()])
@@ -50,6 +55,7 @@ class RoundForm(AppForm):
 
     def __init__(self, *args, language_names=None, choice_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self._show_in_units(kwargs.get("obj"))
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
         self.interface_languages.choices = [(code, names.get(code, code)) for code in current_app.config["LANGUAGES"]]
@@ -57,20 +63,57 @@ class RoundForm(AppForm):
         self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes", "email")]
         self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
         self.rule.choices = [("", _l("The usual method for the ballot"))] + [
-            (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes]
-        self.tie_break.choices = [(code, ties.get(code, code)) for code in ("lexicographic", "min-cost", "max-cost")]
+            (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes] + [
+            (code, rules.get(code, code)) for code in BUDGET_RULES]
+        self.tie_break.choices = [(code, ties.get(code, code)) for code in TIE_BREAKS]
         known = list_currencies()
         self.currency.choices = [("", _l("No budget"))] + [(c, c) for c in CURRENCIES if c in known]
 
+    def _show_in_units(self, round_) -> None:
+        """A saved round's budget in currency units at its own scale, and its draw's seed apart."""
+        if round_ is None:
+            return
+        self.budget.scale = round_.money_scale
+        if self.budget.raw_data is None:
+            self.budget.data = round_.amount(round_.budget)
+        if self.tie_break.raw_data is None and round_.tie_break.startswith("random:"):
+            self.tie_break.data, self.tie_seed.data = "random", round_.tie_break.partition(":")[2]
+
     def validate_rule(self, field):
-        if field.data and field.data not in RULES_FOR_BALLOT.get(self.ballot_kind.data, ()):
+        if field.data in BUDGET_RULES:
+            if self.ballot_kind.data not in BUDGET_BALLOTS:
+                raise ValidationError(_l("Budget rules cannot count pairwise answers: choose another ballot."))
+            if not self.budget.data and not self.budget.errors:
+                raise ValidationError(_l("A budget rule needs a budget: give one under Money."))
+        elif field.data and field.data not in RULES_FOR_BALLOT.get(self.ballot_kind.data, ()):
             raise ValidationError(_l("This counting method cannot count this kind of ballot."))
+
+    def rule_groups(self) -> list:
+        """The counting methods under a heading for the ballots or budgets they count."""
+        options = {option.data: option for option in self.rule}
+        groups = [("", [""]), (_l("For ranking ballots"), RULES_FOR_BALLOT["ranking"]),
+                  (_l("For approval, points and pairwise ballots"), ("approval", "points", "bradley-terry")),
+                  (_l("For a budget: which needs are funded"), BUDGET_RULES)]
+        return [(legend, [options[code] for code in codes]) for legend, codes in groups]
+
+    def values(self) -> dict:
+        """The settings as the round stores them: money in whole stored units, the draw with its seed."""
+        values = {name: field.data for name, field in self._fields.items() if name not in ("csrf_token", "tie_seed")}
+        values["min_choices"] = values.get("min_choices") or 1
+        if values.get("budget") is not None:
+            values["budget"] = to_stored(values["budget"], self.budget.scale)
+        if values.get("tie_break") == "random":
+            values["tie_break"] = f"random:{self.tie_seed.data}"
+        return values
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
         # Optional() ends the field's own checks when it is empty, so this one lives here.
         if self.ballot_kind.data == "points" and not self.points_total.data:
             self.points_total.errors = [*self.points_total.errors, _l("Say how many points each resident spreads.")]
+            valid = False
+        if self.tie_break.data == "random" and self.tie_seed.data is None and not self.tie_seed.errors:
+            self.tie_seed.errors = [*self.tie_seed.errors, _l("Give the number the draw starts from.")]
             valid = False
         return valid
 
@@ -89,8 +132,15 @@ class RoundForm(AppForm):
                                validators=[Optional(), NumberRange(min=1, max=500)])
     points_total = IntegerField(_l("Points each resident spreads (points)"), validators=[Optional(), NumberRange(min=1, max=1000)])
     points_per_need = IntegerField(_l("Most points on one need (optional)"), validators=[Optional(), NumberRange(min=1, max=1000)])
-    rule = SelectField(_l("Counting method"), choices=[], validate_choice=False)
-    tie_break = SelectField(_l("When scores are equal"), choices=[], default="lexicographic")
+    rule = RadioField(_l("Counting method"), choices=[], default="", validate_choice=False,
+                      description=_l("Schulze for rankings; for approval, points and pairwise ballots, their own count."))
+    support_threshold = IntegerField(
+        _l("Least support a need must have to be funded (optional)"), validators=[Optional(), NumberRange(min=0, max=10**9)],
+        description=_l("For greedy with a support threshold: needs with less support are not funded."))
+    tie_break = RadioField(_l("When scores are equal"), choices=[], default="lexicographic")
+    tie_seed = IntegerField(
+        _l("Number the draw starts from"), validators=[Optional(), NumberRange(min=0, max=10**12)],
+        description=_l("For a draw: publish this number before ranking opens, so anyone can repeat the draw."))
     access = SelectField(_l("Who can take part"), choices=[], default="open",
                          description=_l("With access codes, each printed card lets one person in, once, and back again."))
     eligibility = LinesField(
@@ -106,6 +156,5 @@ class RoundForm(AppForm):
     results_live = BooleanField(_l("Show results live while ranking is open"),
                                 description=_l("Off by default: early counts can sway later voters."))
 
-    BALLOT_FIELDS = ("ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule",
-                     "tie_break", "results_live")
+    BALLOT_FIELDS = ("ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "results_live")
     PHASE_FIELDS = ("propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts")

@@ -21,9 +21,7 @@ def _form(**kwargs) -> RoundForm:
 
 
 def _values(form: RoundForm) -> dict:
-    values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
-    values["min_choices"] = values.get("min_choices") or 1
-    return values
+    return form.values()
 
 
 def _check_round_form(form: RoundForm, exclude_id: int | None = None) -> bool:

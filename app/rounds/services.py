@@ -13,6 +13,7 @@ EDITABLE = (
     "title", "description", "area", "area_choices", "language", "budget", "currency",
     "propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts",
     "ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule", "tie_break", "results_live",
+    "support_threshold",
     "access", "retention_days", "eligibility", "postcode_prefixes", "interface_languages",
     "funder_name", "funder_id", "grant_prefix",
 )
