@@ -1,11 +1,9 @@
-from decimal import Decimal
-
 from flask_babel import lazy_gettext as _l
-from wtforms import (DecimalField, FieldList, FormField, HiddenField, RadioField, SelectField, StringField,
+from wtforms import (FieldList, FormField, HiddenField, RadioField, SelectField, StringField,
                      TextAreaField, ValidationError)
-from wtforms.validators import Length, NumberRange, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
-from app.forms import AppForm, NotBlank, min_length, strip
+from app.forms import AppForm, MoneyField, NotBlank, min_length, strip
 from app.voting.grants import CRITERIA, TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
@@ -23,19 +21,16 @@ class ApplicationForm(AppForm):
         description=_l("For example GB-CHC-1234567 for a charity or GB-COH-01234567 for a company."))
     title = StringField(_l("What it will do, in a few words"), filters=[strip], validators=[NotBlank(), Length(max=140)])
     description = TextAreaField(_l("How it meets the need"), filters=[strip], validators=[Length(max=5000)])
-    amount = DecimalField(_l("Amount asked for"), places=None,
-                          validators=[NumberRange(min=Decimal("0.01"), max=Decimal(10) ** 12,
-                                                  message=_l("Give an amount above zero."))])
+    amount = MoneyField(_l("Amount asked for"))
 
     def __init__(self, *args, needs=(), money_scale=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.need.choices = [(need.id, need.title) for need in needs]
-        self.money_scale = money_scale
+        self.amount.scale = money_scale
 
     def validate_amount(self, field):
-        if field.data is not None and field.data != field.data.quantize(Decimal(1).scaleb(-self.money_scale)):
-            raise ValidationError(_l("This round counts money in whole units: leave out the decimals.")
-                                  if not self.money_scale else _l("Use at most two decimals."))
+        if field.data is None and not field.errors:
+            raise ValidationError(_l("Give an amount above zero."))
 
 
 class MarksForm(AppForm):
@@ -64,7 +59,7 @@ class DecisionEntry(AppForm):
 
     application_id = HiddenField()
     funded = RadioField(_l("Decision"))
-    amount = DecimalField(_l("Amount awarded"), places=None, validators=[Optional(), NumberRange(min=Decimal("0.01"))])
+    amount = MoneyField(_l("Amount awarded"), validators=[Optional()])
     reason = StringField(_l("Why, for this application (optional)"), filters=[strip], validators=[Length(max=500)])
 
     def __init__(self, *args, **kwargs):
@@ -82,6 +77,11 @@ class DecisionEntry(AppForm):
 
 class DecisionsForm(AppForm):
     entries = FieldList(FormField(DecisionEntry))
+
+    def __init__(self, *args, money_scale=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        for entry in self.entries:
+            entry.form.amount.scale = money_scale
     rationale = TextAreaField(
         _l("The panel's reasons for these decisions"), filters=[strip],
         validators=[NotBlank(), min_length(20), Length(max=5000)],

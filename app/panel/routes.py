@@ -118,7 +118,7 @@ def conflict(round_, slug, application_id):
 @requires(can_sit_on_panel)
 def decide(round_, slug):
     """Record the panel's decisions on the applications and its reasons."""
-    form = DecisionsForm()
+    form = DecisionsForm(money_scale=round_.money_scale)
     if not form.validate_on_submit():
         return _index_page(round_, form=form, status=422)
     decided = {}

@@ -53,7 +53,7 @@ def equal_shares(rule, election: BudgetElection, tie_break, stop_when_exhaustive
         elif not approvals.count(need):
             why[need] = Reason("no-support", {})
         else:
-            why[need] = Reason("shares-short", {"left": Fraction(result.money_left(need)).limit_denominator(100),
+            why[need] = Reason("shares-short", {"left": result.money_left(need),
                                                 "cost": instance.costs[need]})
     if top_up:
         _top_up(selected, why, instance, tie_break)

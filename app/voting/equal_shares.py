@@ -75,9 +75,11 @@ class Run:
     def payments(self) -> dict[str, Payment]:
         return {need: purchase.payment() for need, purchase in self.purchases.items()}
 
-    def money_left(self, need: str) -> float:
-        """What the need's supporters had left at the end, for display."""
-        return float(self.purses.approx[self.purses.of_voter[self.approvals.supporters[need]]].sum())
+    def money_left(self, need: str) -> Fraction:
+        """What the need's supporters had left at the end, exactly (voters who paid for the same
+        needs share a purse, so each purse is worked out once)."""
+        purses, counts = np.unique(self.purses.of_voter[self.approvals.supporters[need]], return_counts=True)
+        return sum((self.purses.value(int(p)) * int(n) for p, n in zip(purses, counts)), Fraction(0))
 
 
 def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, share,

@@ -72,3 +72,16 @@ def test_open_data_writes_money_as_exact_numbers(client, make_round, make_need):
     body = client.get("/rounds/lewisham/needs.json").get_data(as_text=True)
     assert '"cost": 12345678901234567.01' in body or '"cost":12345678901234567.01' in body
     assert json.loads(body, parse_float=Decimal)["needs"][0]["cost"] == Decimal("12345678901234567.01")
+
+
+def test_the_panel_refuses_an_amount_that_is_not_money_without_an_error_page(client, make_round, make_need, make_user,
+                                                                              sign_in):
+    make_round(budget=123456, money_scale=2, currency="PLN")
+    need = make_need()
+    make_user(round_slug="lewisham")
+    sign_in()
+    for typed, message in (("NaN", "Write the amount in figures, for example 1250."),
+                           ("12.345", "Use at most 2 decimals.")):
+        response = post(client, "/rounds/lewisham/panel/applications/new",
+                        {"need": str(need), "applicant": "Deptford Tenants", "title": "Lamps", "amount": typed})
+        assert response.status_code == 422 and message in text_of(response)
