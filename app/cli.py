@@ -10,7 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 from app import audit
 from app.access.services import generate
 from app.accounts.links import make_token
-from app.accounts.services import AccountError, create_user
+from app.accounts.services import AccountError, account_for, create_user, remove_role
 from app.audit import COMMAND_LINE
 from app.ballots.exports import to_pabulib
 from app.ballots.imports import import_pabulib, import_preflib
@@ -51,6 +51,20 @@ def create_user_command(email, role, round_slug, invite):
     if password is None:
         with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
             click.echo(url_for("accounts.accept_invitation", token=make_token(user, "invitation"), _external=True))
+
+
+@users.command("remove-role")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--round", "round_slug", help="The round the role was given in (every round otherwise).")
+def remove_role_command(email, role, round_slug):
+    """Take a role away from a staff account; every session of the account ends."""
+    round_ = _round_or_fail(round_slug) if round_slug else None
+    user = account_for(email)
+    if user is None:
+        _fail(f"no account for {email!r}")
+    remove_role(user, Role(role), round_)
+    click.echo(f"{user.email}: no longer {role}" + (f" in {round_slug}" if round_slug else ""))
 
 
 @click.command("demo")

@@ -1,10 +1,12 @@
 """Cross-cutting web behaviour: page-or-fragment rendering, security headers, template globals."""
 import hashlib
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from datetime import date, datetime, timedelta
 
 import simplejson
@@ -71,6 +73,18 @@ def _security_headers(response):
     if response.mimetype == "text/html":
         response.vary.add("Accept-Language")
         response.vary.add("Cookie")
+    return response
+
+
+# Pages that show access codes, cards, a secret link or a resident's own data and ballot.
+PRIVATE_PAGES = frozenset({"access.codes", "access.cards", "access.join", "access.email_link", "ballots.ballot",
+                           "privacy.my_data"})
+
+
+def _private_pages_not_stored(response):
+    """No browser or proxy keeps a copy of staff pages or private ones (a shared phone's back button)."""
+    if request.endpoint in PRIVATE_PAGES or (request.endpoint != "static" and current_user() is not None):
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -146,14 +160,28 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(readable.display, "readable")
     app.add_template_global(asset)
     app.after_request(_security_headers)
+    app.after_request(_private_pages_not_stored)
     app.context_processor(_template_globals)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-def safe_next(target: str | None) -> str:
-    """A same-site path to go back to, never another site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """A same-site path to go back to, never another site: the one check for every `next` followed.
+
+    Browsers drop tabs and newlines from addresses and read a backslash as a slash, so
+    `/<tab>/evil.example` would become `//evil.example`: anything with a control or space
+    character, a backslash, a scheme or a host is refused, after parsing, not by prefix."""
+    if target and _same_site_path(target):
         return target
-    return url_for("main.home")
+    return default or url_for("main.home")
+
+
+def _same_site_path(target: str) -> bool:
+    if "\\" in target or any(unicodedata.category(c)[0] in "CZ" for c in target):
+        return False
+    parts = urlsplit(target)
+    # `///host` parses as a path but browsers read it as `//host`: the text itself must not start so.
+    return (target.startswith("/") and not target.startswith("//") and not parts.scheme and not parts.netloc
+            and parts.path.startswith("/"))

@@ -57,7 +57,7 @@ def join(slug):
 
 
 def _onward(round_, next_page):
-    return redirect(safe_next(next_page) if next_page else url_for("rounds.show", slug=round_.slug))
+    return redirect(safe_next(next_page, url_for("rounds.show", slug=round_.slug)))
 
 
 @bp.route("/join/email", methods=["GET", "POST"])

@@ -7,24 +7,35 @@ from app.extensions import db
 from app.loaders import get_round
 from app.models import Role, Round, StaffRole, User
 
-USER_KEY = "user_id"
+USER_KEY, VERSION_KEY = "user_id", "user_version"
 
 
 def current_user() -> User | None:
     if "user" not in g:
         user_id = session.get(USER_KEY)
-        g.user = db.session.get(User, user_id) if user_id else None
+        user = db.session.get(User, user_id) if user_id else None
+        if user is not None and session.get(VERSION_KEY) != user.session_version:
+            # Signed out, or the password or a role changed, since this session began (maybe elsewhere).
+            session.pop(USER_KEY, None)
+            session.pop(VERSION_KEY, None)
+            user = None
+        g.user = user
     return g.user
 
 
 def sign_in(user: User) -> None:
     # A fresh session on sign-in, so nothing set before it (fixation) carries over.
     session.clear()
-    session[USER_KEY] = user.id
+    session[USER_KEY], session[VERSION_KEY] = user.id, user.session_version
     g.user = user
 
 
 def sign_out() -> None:
+    """End this session and every other session of the account (a copied cookie included)."""
+    user = current_user()
+    if user is not None:
+        user.end_sessions()
+        db.session.commit()
     session.clear()
     g.user = None
 

@@ -2,6 +2,7 @@
 from app import audit
 from app.extensions import db
 from app.models import Role, Round, StaffRole, User
+from app.models.user import check_no_account
 from app.accounts.current import grant
 
 MIN_PASSWORD_LENGTH = 10
@@ -20,7 +21,7 @@ def create_user(email: str, password: str | None, role: Role, round_: Round | No
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
     user = _account(email)
-    if password is not None:
+    if password is not None and not user.check_password(password):
         user.set_password(password)
     if role == Role.ADMIN:
         user.is_admin = True
@@ -67,6 +68,15 @@ def round_staff(round_: Round) -> list[tuple[User, Role]]:
 
 def authenticate(email: str, password: str) -> User | None:
     user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
-    if user is None or not user.check_password(password):
-        return None
-    return user
+    if user is None:
+        return check_no_account(password) or None
+    return user if user.check_password(password) else None
+
+
+def remove_role(user: User, role: Role, round_: Round | None = None) -> None:
+    """Take a role away; the account's sessions end, so none keeps what the role allowed."""
+    if role == Role.ADMIN:
+        user.is_admin = False
+    user.roles = [s for s in user.roles if not (s.role == role and s.round_id == (round_.id if round_ else None))]
+    user.end_sessions()
+    db.session.commit()

@@ -1,5 +1,7 @@
 """Staff accounts and the roles they hold."""
+import secrets
 from datetime import datetime
+from functools import cache
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String
@@ -24,14 +26,32 @@ class User(db.Model):
     password_hash: Mapped[str] = mapped_column(String(256), default="")
     is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Held in each session too: raising it (sign-out, new password, a role removed) ends them all.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     roles = relationship("StaffRole", cascade="all, delete-orphan")
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return check_password_hash(self.password_hash or _dummy_hash(), password) and bool(self.password_hash)
+
+    def end_sessions(self) -> None:
+        self.session_version = (self.session_version or 1) + 1
+
+
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash(secrets.token_urlsafe(16))
+
+
+def check_no_account(password: str) -> bool:
+    """Spend on an email without an account the time a password check takes, so sign-in does not
+    tell who has one."""
+    check_password_hash(_dummy_hash(), password)
+    return False
 
 
 class StaffRole(db.Model):

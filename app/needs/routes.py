@@ -152,7 +152,7 @@ def support(slug, need_id):
         participant = current_participant(round_)
         return render_page("needs/_support.html", round=round_, need=need, support_form=SupportForm(),
                            supports=queries.supporters(need), supported=queries.supported_by(need, participant))
-    return redirect(safe_next(request.form.get("next")) if request.form.get("next") else url_for("needs.show", slug=slug, need_id=need.id))
+    return redirect(safe_next(request.form.get("next"), url_for("needs.show", slug=slug, need_id=need.id)))
 
 
 @bp.post("/<int:need_id>/comments")
