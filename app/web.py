@@ -22,6 +22,7 @@ from app.i18n import language_code, language_tag, offered_languages, text_direct
 from app.models.base import utcnow
 from app import readable
 from app.money import shown
+from app.rounds.phases import Action
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -97,6 +98,7 @@ def _template_globals():
         "current_user": current_user(),
         "labels": labels,
         "today": today(),
+        "Action": Action,
     }
 
 

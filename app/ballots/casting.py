@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.ballots.keys import new_receipt, submission_key, voter_key
 from app.extensions import db
 from app.models import Ballot, Participant, Participation, Round
-from app.rounds.phases import Phase
+from app.rounds.phases import Action, Phase
 
 
 class CastingClosed(Exception):
@@ -41,7 +41,7 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
     the same receipt; `based_on` is the ballot version the form was opened with, so an old
     form replayed after a newer ballot changes nothing.
     """
-    if phase != Phase.RANK:
+    if not phase.allows(Action.CAST_BALLOT):
         raise CastingClosed
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)

@@ -13,7 +13,7 @@ from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
 from app.participation import current_participant, join_first, participant_for
-from app.rounds.phases import Phase
+from app.rounds.phases import Action
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
 from app.readable import display
@@ -33,7 +33,7 @@ def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, bas
         by_id={n.id: n for n in needs}, shown=shown_in(needs, language_code()), draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
         points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
         based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
-        casting_open=round_.phase_on(today()) == Phase.RANK, pair=pair, form=SupportForm(),
+        casting_open=round_.phase_on(today()).allows(Action.CAST_BALLOT), pair=pair, form=SupportForm(),
         messages=ballot_labels,
     )
 

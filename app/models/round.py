@@ -12,7 +12,7 @@ from app.ballots.validation import BallotRules
 from app.extensions import db
 from app.models.ballot import BallotKind
 from app.models.base import UTCDateTime, code_enum, utcnow
-from app.rounds.phases import ORDER, Phase, PhaseStart, current_phase, upcoming
+from app.rounds.phases import ORDER, Action, Phase, PhaseStart, current_phase, upcoming
 
 
 class Access(StrEnum):
@@ -90,8 +90,7 @@ class Round(db.Model):
         return upcoming(self.phase_on(today), self.schedule)
 
     def results_published_on(self, today: date) -> bool:
-        phase = self.phase_on(today)
-        return phase in (Phase.DECIDE, Phase.RESULTS) or (self.results_live and phase == Phase.RANK)
+        return self.phase_on(today).allows(Action.SEE_RESULTS, results_live=self.results_live)
 
     def amount(self, stored: int | None) -> Decimal | None:
         """A stored sum of money in currency units."""

@@ -13,6 +13,7 @@ from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
 from app.needs.forms import CommentForm, NeedForm, ReportForm, SuggestForm, SupportForm, TranslationForm
 from app.participation import current_participant, join_first, participant_for
+from app.rounds.phases import Action
 from app.web import render_page, safe_next, today, wants_fragment
 from app.ratelimits import resident_writes
 
@@ -88,7 +89,7 @@ def propose(slug):
         return redirect(url_for("needs.show", slug=slug, need_id=need.id))
     return render_page(
         "needs/propose.html", round=round_, form=form, similar=similar, support_form=SupportForm(),
-        open_for_proposals=phase in services.PROPOSING, status=422 if form.errors else 200,
+        open_for_proposals=phase.allows(Action.PROPOSE), status=422 if form.errors else 200,
     )
 
 
@@ -100,7 +101,7 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
         supports=queries.supporters(need), supported=queries.supported_by(need, participant),
         threads=queries.threads(need), merged_from=queries.merged_from(need),
         merged_notice=_merged_notice(need), support_form=SupportForm(),
-        comment_form=comment_form or _comment_form(round_), discussing=phase in services.DISCUSSING,
+        comment_form=comment_form or _comment_form(round_), discussing=phase.allows(Action.COMMENT),
         moderator=can_moderate(current_user(), round_), comment_added=comment_added,
         text=_shown(need), translator=can_translate(current_user(), round_),
     )
@@ -191,7 +192,8 @@ def report(slug, need_id):
     if comment_id and comment is None:
         abort(404)
     if form.validate_on_submit():
-        services.report(need, current_participant(round_), form.reason.data, form.note.data, comment=comment)
+        services.report(need, current_participant(round_), form.reason.data, form.note.data, round_.phase_on(today()),
+                        comment=comment)
         flash(_("Thank you. A moderator will look at it."), "success")
         return redirect(url_for("needs.show", slug=slug, need_id=need.id))
     form.comment.data = comment.id if comment else None

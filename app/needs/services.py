@@ -5,15 +5,19 @@ from app.extensions import db
 from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation, Participant, Report, Round, Support
 from app.models.base import utcnow
 from app.needs.search_text import document
-from app.rounds.phases import Phase
+from app.rounds.phases import Action, Phase
 
-PROPOSING = frozenset({Phase.PROPOSE})
-DISCUSSING = frozenset({Phase.PROPOSE, Phase.DISCUSS})
 NEED_FIELDS = ("title", "description", "affected", "location", "area", "category", "language")
 
 
 class PhaseClosed(Exception):
     """The round is not in a phase that allows this action."""
+
+
+def _allowed(phase: Phase, action: Action, need: Need | None = None) -> None:
+    """Refuse what the phase does not allow, and support or comments on a need that is hidden or merged."""
+    if not phase.allows(action) or (need is not None and need.status != NeedStatus.OPEN):
+        raise PhaseClosed
 
 
 def search_document(need: Need) -> str:
@@ -27,8 +31,7 @@ def search_document(need: Need) -> str:
 
 
 def propose_need(round_: Round, participant: Participant, values: dict, phase: Phase) -> Need:
-    if phase not in PROPOSING:
-        raise PhaseClosed
+    _allowed(phase, Action.PROPOSE)
     need = Need(round_id=round_.id, participant_id=participant.id,
                 **{name: values.get(name) or "" for name in NEED_FIELDS})
     need.search_document = search_document(need)
@@ -39,8 +42,7 @@ def propose_need(round_: Round, participant: Participant, values: dict, phase: P
 
 def support_need(need: Need, participant: Participant, phase: Phase) -> None:
     """Add this participant's support; a second click, or a double submit, changes nothing."""
-    if phase not in DISCUSSING or need.status != NeedStatus.OPEN:
-        raise PhaseClosed
+    _allowed(phase, Action.SUPPORT, need)
     exists = db.session.scalar(
         select(Support.id).where(Support.need_id == need.id, Support.participant_id == participant.id)
     )
@@ -50,8 +52,7 @@ def support_need(need: Need, participant: Participant, phase: Phase) -> None:
 
 
 def withdraw_support(need: Need, participant: Participant, phase: Phase) -> None:
-    if phase not in DISCUSSING:
-        raise PhaseClosed
+    _allowed(phase, Action.SUPPORT)
     db.session.execute(
         db.delete(Support).where(Support.need_id == need.id, Support.participant_id == participant.id)
     )
@@ -60,8 +61,7 @@ def withdraw_support(need: Need, participant: Participant, phase: Phase) -> None
 
 def add_comment(need: Need, participant: Participant, body: str, language: str, phase: Phase,
                 reply_to: Comment | None = None) -> Comment:
-    if phase not in DISCUSSING or need.status != NeedStatus.OPEN:
-        raise PhaseClosed
+    _allowed(phase, Action.COMMENT, need)
     # One level of replies: a reply to a reply joins the thread of the first comment.
     parent_id = None if reply_to is None else (reply_to.parent_id or reply_to.id)
     comment = Comment(need_id=need.id, participant_id=participant.id, body=body, language=language,
@@ -71,8 +71,9 @@ def add_comment(need: Need, participant: Participant, body: str, language: str, 
     return comment
 
 
-def report(need: Need, participant: Participant | None, reason: str, note: str,
+def report(need: Need, participant: Participant | None, reason: str, note: str, phase: Phase,
            comment: Comment | None = None) -> Report:
+    _allowed(phase, Action.REPORT)
     item = Report(round_id=need.round_id, need_id=need.id, comment_id=comment.id if comment else None,
                   participant_id=participant.id if participant else None, reason=reason, note=note)
     db.session.add(item)

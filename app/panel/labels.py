@@ -3,6 +3,8 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from app.rounds.phases import Action
+
 
 def suggestion_rule(code: str) -> str:
     return {
@@ -33,3 +35,14 @@ def mean_mark(score, members: int) -> str:
 def conflicts(count: int) -> str:
     return ngettext("%(num)d member declared a conflict of interest and stood back",
                     "%(num)d members declared a conflict of interest and stood back", count) if count else ""
+
+
+def out_of_phase(action: Action) -> str:
+    """Why the round's phase refuses a panel action (app.rounds.phases.ALLOWED)."""
+    return {
+        Action.ENTER_APPLICATION: _("The round's results are out, so the panel takes no more applications."),
+        Action.DECLARE_CONFLICT: _("The round's results are out, so the panel's work on it is over."),
+        Action.MARK_APPLICATION: _("Applications are marked only while the round is in its Decide phase."),
+        Action.RECORD_DECISIONS: _("The panel records its decisions only while the round is in its Decide phase."),
+        Action.PUBLISH_DECISIONS: _("The panel publishes its decisions only while the round is in its Decide phase."),
+    }[action]

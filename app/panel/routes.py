@@ -7,9 +7,10 @@ from app.loaders import get_application
 from app.panel import labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.panel.views import decision_rows, need_order
+from app.rounds.phases import Action
 from app.rounds.services import update_round
 from app.voting.grants import Marks
-from app.web import render_page
+from app.web import render_page, today
 
 bp = Blueprint("panel", __name__, url_prefix="/rounds/<slug>/panel")
 
@@ -38,7 +39,8 @@ def _index_page(round_, form=None, status=200):
         ready_to_publish=bool(apps) and all(a.decision for a in apps) and bool(round_.decision_rationale.strip()),
         entries={int(entry.application_id.data): entry for entry in form.entries}, rules=rules, rule=rule,
         suggestion=suggestion, publish_form=PublishForm(), can_manage=can_manage(user, round_),
-        funded=services.funded_total(apps), status=status)
+        funded=services.funded_total(apps), allowed=services.allowed(round_, round_.phase_on(today())),
+        status=status)
 
 
 @bp.route("/applications/new", methods=["GET", "POST"])
@@ -52,7 +54,8 @@ def new_application(round_, slug):
         values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description")}
         try:
             application = services.add_application(
-                round_, need, {**values, "amount": round_.stored(form.amount.data)}, current_user())
+                round_, need, {**values, "amount": round_.stored(form.amount.data)}, current_user(),
+                round_.phase_on(today()))
         except services.PanelError as refused:
             flash(_refusal(str(refused)), "error")
             return redirect(url_for("panel.index", slug=slug))
@@ -75,6 +78,7 @@ def _application_page(round_, application, marks_form=None, conflict_form=None, 
         marks_form = MarksForm(obj=mine) if mine else MarksForm()
     return render_page("panel/application.html", round=round_, application=application, marks_form=marks_form,
                        conflict_form=conflict_form or ConflictForm(), conflicted=services.conflicted(application, user),
+                       allowed=services.allowed(round_, round_.phase_on(today())), panel_labels=panel_labels,
                        status=status)
 
 
@@ -88,7 +92,7 @@ def mark(round_, slug, application_id):
         return _application_page(round_, application, marks_form=form, status=422)
     try:
         services.mark(application, current_user(), Marks(form.fit.data, form.deliverability.data, form.value.data),
-                      form.comment.data)
+                      form.comment.data, round_.phase_on(today()))
     except services.PanelError as refused:
         flash(_("You declared a conflict of interest on this application, so you cannot mark it.")
               if str(refused) == "conflicted" else _refusal(str(refused)), "error")
@@ -106,7 +110,7 @@ def conflict(round_, slug, application_id):
     if not form.validate_on_submit():
         return _application_page(round_, application, conflict_form=form, status=422)
     try:
-        services.declare_conflict(application, current_user(), form.reason.data)
+        services.declare_conflict(application, current_user(), form.reason.data, round_.phase_on(today()))
     except services.PanelError as refused:
         flash(_refusal(str(refused)), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))
@@ -127,7 +131,7 @@ def decide(round_, slug):
         amount = round_.stored(entry.amount.data) if funded and entry.amount.data is not None else None
         decided[int(entry.application_id.data)] = services.Decided(funded, amount, entry.reason.data or "")
     try:
-        services.record_decisions(round_, decided, form.rationale.data, current_user())
+        services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:
         flash(_refusal(str(refused)), "error")
         return _index_page(round_, form=form, status=422)
@@ -136,6 +140,8 @@ def decide(round_, slug):
 
 
 def _refusal(code: str) -> str:
+    if code in services.PANEL_ACTIONS:
+        return panel_labels.out_of_phase(Action(code))
     return {
         "over-budget": _("These grants would spend more than the budget. Lower an amount or fund fewer."),
         "over-asked": _("A grant cannot be more than the amount asked for."),
@@ -151,7 +157,7 @@ def publish(round_, slug):
     """Publish the decisions: everyone sees them, with the reasons, and they become open data."""
     PublishForm().validate_on_submit() or abort(400)
     try:
-        services.publish(round_, current_user())
+        services.publish(round_, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:
         flash(_refusal(str(refused)), "error")
         return redirect(url_for("panel.index", slug=slug))

@@ -8,6 +8,7 @@ from app.ballots.tally import allocate_with_costs, exact, published_rule, tally
 from app.extensions import db
 from app.models import Application, BallotKind, Conflict, GrantDecision, Need, PanelScore, Round, User
 from app.models.base import utcnow
+from app.rounds.phases import Action, Phase
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
 
@@ -27,14 +28,27 @@ def applications(round_: Round) -> list[Application]:
     return list(db.session.scalars(select(Application).filter_by(round_id=round_.id).order_by(Application.id)))
 
 
-def _open(round_: Round) -> None:
-    """Published decisions, and the marks and conflicts shown with them, are final."""
+PANEL_ACTIONS = (Action.ENTER_APPLICATION, Action.DECLARE_CONFLICT, Action.MARK_APPLICATION,
+                 Action.RECORD_DECISIONS, Action.PUBLISH_DECISIONS)
+
+
+def allowed(round_: Round, phase: Phase) -> frozenset[Action]:
+    """What the panel may do now: what the phase allows, and nothing once the decisions are published
+    (they, and the marks and conflicts shown with them, are final)."""
+    if round_.decisions_published_at is not None:
+        return frozenset()
+    return frozenset(action for action in PANEL_ACTIONS if phase.allows(action))
+
+
+def _open(round_: Round, phase: Phase, action: Action) -> None:
     if round_.decisions_published_at is not None:
         raise PanelError("published")
+    if not phase.allows(action):
+        raise PanelError(action.value)
 
 
-def add_application(round_: Round, need: Need, values: dict, actor: User) -> Application:
-    _open(round_)
+def add_application(round_: Round, need: Need, values: dict, actor: User, phase: Phase) -> Application:
+    _open(round_, phase, Action.ENTER_APPLICATION)
     application = Application(round_id=round_.id, need_id=need.id, **values)
     db.session.add(application)
     db.session.flush()
@@ -48,9 +62,9 @@ def conflicted(application: Application, user: User) -> bool:
     return any(c.user_id == user.id for c in application.conflicts)
 
 
-def mark(application: Application, user: User, marks: Marks, comment: str) -> None:
+def mark(application: Application, user: User, marks: Marks, comment: str, phase: Phase) -> None:
     """Record or change a member's marks; a member with a conflict cannot mark."""
-    _open(db.session.get(Round, application.round_id))
+    _open(db.session.get(Round, application.round_id), phase, Action.MARK_APPLICATION)
     if conflicted(application, user):
         raise PanelError("conflicted")
     score = next((s for s in application.scores if s.user_id == user.id), None)
@@ -62,10 +76,10 @@ def mark(application: Application, user: User, marks: Marks, comment: str) -> No
     db.session.commit()
 
 
-def declare_conflict(application: Application, user: User, reason: str) -> None:
+def declare_conflict(application: Application, user: User, reason: str, phase: Phase) -> None:
     """The member steps back from this application: their marks, if any, no longer count."""
     round_ = db.session.get(Round, application.round_id)
-    _open(round_)
+    _open(round_, phase, Action.DECLARE_CONFLICT)
     for score in [s for s in application.scores if s.user_id == user.id]:
         application.scores.remove(score)
     if not conflicted(application, user):
@@ -111,11 +125,11 @@ def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[st
     return chosen_by_rule(found, outcome.selected, budget)
 
 
-def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User) -> None:
+def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User, phase: Phase) -> None:
     """The panel's decisions on every application it sent, and its reasons; a member never decides
     an application they declared a conflict on, no grant is more than was asked for, and the grants
     never spend more than the budget."""
-    _open(round_)
+    _open(round_, phase, Action.RECORD_DECISIONS)
     apps = {a.id: a for a in applications(round_)}
     if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
         raise PanelError("conflicted")
@@ -136,9 +150,9 @@ def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str,
     db.session.commit()
 
 
-def publish(round_: Round, actor: User) -> None:
+def publish(round_: Round, actor: User, phase: Phase) -> None:
     """Make the decisions public, with the rationale; every application must have a decision."""
-    _open(round_)
+    _open(round_, phase, Action.PUBLISH_DECISIONS)
     apps = applications(round_)
     if not apps or any(a.decision is None for a in apps) or not round_.decision_rationale.strip():
         raise PanelError("undecided")

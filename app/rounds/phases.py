@@ -1,4 +1,4 @@
-"""The phases a round moves through, and how dates move it on. Pure Python."""
+"""The phases a round moves through, how dates move it on, and what each phase allows. Pure Python."""
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -11,8 +11,51 @@ class Phase(StrEnum):
     DECIDE = "decide"
     RESULTS = "results"
 
+    def allows(self, action: "Action", results_live: bool = False) -> bool:
+        """Whether residents or staff may do `action` in this phase; `results_live` is the round's choice
+        to show results while ranking is open."""
+        return self in ALLOWED[action] or (results_live and self in LIVE_RESULTS.get(action, ()))
+
+
+class Action(StrEnum):
+    """What residents and staff do in a round. Which phases allow each is in ALLOWED, and nowhere else."""
+    PROPOSE = "propose"
+    SUPPORT = "support"  # add or withdraw "this matters to me too"
+    COMMENT = "comment"
+    REPORT = "report"
+    CAST_BALLOT = "cast-ballot"
+    KEY_PAPER_BALLOTS = "key-paper-ballots"
+    SEE_RESULTS = "see-results"
+    ENTER_APPLICATION = "enter-application"
+    DECLARE_CONFLICT = "declare-conflict"
+    MARK_APPLICATION = "mark-application"
+    RECORD_DECISIONS = "record-decisions"
+    PUBLISH_DECISIONS = "publish-decisions"
+
 
 ORDER: tuple[Phase, ...] = tuple(Phase)
+
+ALLOWED: dict[Action, frozenset[Phase]] = {
+    Action.PROPOSE: frozenset({Phase.PROPOSE}),
+    Action.SUPPORT: frozenset({Phase.PROPOSE, Phase.DISCUSS}),
+    Action.COMMENT: frozenset({Phase.PROPOSE, Phase.DISCUSS}),
+    # Abuse can appear at any time, so residents can always tell the moderators.
+    Action.REPORT: frozenset(ORDER),
+    Action.CAST_BALLOT: frozenset({Phase.RANK}),
+    # Paper ballots come back after the polls close, and are keyed before the count is final.
+    Action.KEY_PAPER_BALLOTS: frozenset({Phase.RANK, Phase.DECIDE}),
+    Action.SEE_RESULTS: frozenset({Phase.DECIDE, Phase.RESULTS}),
+    # Groups may apply as soon as needs appear, so the panel can start when ranking ends; once
+    # results are out, the panel's work is over (published decisions are final besides, see panel).
+    Action.ENTER_APPLICATION: frozenset({Phase.PROPOSE, Phase.DISCUSS, Phase.RANK, Phase.DECIDE}),
+    Action.DECLARE_CONFLICT: frozenset({Phase.PROPOSE, Phase.DISCUSS, Phase.RANK, Phase.DECIDE}),
+    # Marks and decisions wait for the residents' ranking, so they can follow it.
+    Action.MARK_APPLICATION: frozenset({Phase.DECIDE}),
+    Action.RECORD_DECISIONS: frozenset({Phase.DECIDE}),
+    Action.PUBLISH_DECISIONS: frozenset({Phase.DECIDE}),
+}
+# What a round that shows its results live adds (early counts can sway later voters, so it is a choice).
+LIVE_RESULTS: dict[Action, frozenset[Phase]] = {Action.SEE_RESULTS: frozenset({Phase.RANK})}
 
 
 @dataclass(frozen=True)

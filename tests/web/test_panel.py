@@ -233,6 +233,9 @@ def test_an_imported_budget_round_with_a_need_that_has_no_cost_still_opens_the_p
     slug = runner.invoke(args=["rounds", "import-pabulib", str(Path(__file__).resolve().parents[1] / "data"
                                                            / "pabulib" / "Poland_Swiecie_2023.pb")]).output.split()[-1]
     late = make_need(round_slug=slug, title="A need proposed after the import")  # no cost: budget rules cannot count it
+    with app.app_context():  # imported in Results; the panel works in Decide
+        db.session.scalar(db.select(Round).filter_by(slug=slug)).phase = "decide"
+        db.session.commit()
     make_user("ada@example.org", "panel", slug)
     ada = as_member(app, "ada@example.org")
     post(ada, f"/rounds/{slug}/panel/applications/new",
