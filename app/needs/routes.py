@@ -97,7 +97,7 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
     participant = current_participant(round_)
     phase = round_.phase_on(today())
     return render_page(
-        "needs/show.html", "needs/_comments.html", status=status, round=round_, need=need,
+        f"needs/status/{need.status.value}.html", "needs/_comments.html", status=status, round=round_, need=need,
         supports=queries.supporters(need), supported=queries.supported_by(need, participant),
         threads=queries.threads(need), merged_from=queries.merged_from(need),
         merged_notice=_merged_notice(need), support_form=SupportForm(),
