@@ -1,5 +1,5 @@
 """Unbound extension instances, bound to the app in create_app()."""
-from flask import g, has_request_context, request
+from flask import current_app, has_request_context, request
 from flask_babel import Babel
 from flask_htmx import HTMX
 from flask_limiter import Limiter
@@ -35,15 +35,22 @@ limiter = Limiter(key_func=get_remote_address)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+def writes(view):
+    """Marks a GET view that writes (a scanned card's code): its transactions take the write lock too."""
+    view.writes = True
+    return view
+
+
 def takes_write_lock() -> bool:
     """Whether the transaction now starting may write.
 
-    Requests with safe methods only read; everything else (POSTs, CLI commands)
-    takes SQLite's write lock up front, so concurrent writers queue on
-    busy_timeout instead of failing to upgrade a read lock.
+    Requests that may write (POSTs, GET views marked with `writes`, CLI commands) take SQLite's
+    write lock before their first read, so concurrent writers queue on busy_timeout instead of
+    failing to upgrade a read lock ("database is locked") once another writer has committed.
     """
     if has_request_context():
-        return request.method not in SAFE_METHODS or g.get("write_lock", False)
+        view = current_app.view_functions.get(request.endpoint)
+        return request.method not in SAFE_METHODS or getattr(view, "writes", False)
     return True
 
 
@@ -61,4 +68,5 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if takes_write_lock() else "BEGIN")
+        connection.info["write_lock"] = takes_write_lock()
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.info["write_lock"] else "BEGIN")

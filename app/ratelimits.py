@@ -1,13 +1,16 @@
 """Rate limits, keyed on this browser as well as on the address.
 
 A venue's Wi-Fi puts sixty phones behind one address, so each phone gets its own allowance and the
-address a far larger one. Only refused attempts count against joining and signing in: a resident
-typing their code right never uses up anyone's tries, while someone guessing codes soon gets a 429.
+address a far larger one. Codes, links and passwords are checked first and limited after: a right one
+is never refused and never counts, while a wrong one counts against the browser and the address that
+sent it, and once either has used up its tries its wrong ones get a 429 instead of an answer.
 """
 import secrets
+from functools import wraps
 
-from flask import current_app, session
+from flask import abort, current_app, make_response, session
 from flask_limiter.util import get_remote_address
+from limits import parse_many
 
 from app.extensions import limiter
 
@@ -47,10 +50,24 @@ def resident_writes(view):
 
 
 def refused_attempts(view):
-    """For codes and passwords: only wrong ones are counted."""
-    return _stack(view,
-                  limiter.limit(_setting("WRONG_TRIES_DEVICE_LIMIT"), key_func=device, deduct_when=_refused),
-                  limiter.limit(_setting("WRONG_TRIES_ADDRESS_LIMIT"), key_func=address, deduct_when=_refused))
+    """For codes, links and passwords: only wrong ones are counted, and only wrong ones refused."""
+    @wraps(view)
+    def limited(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        if _refused(response) and not _count_wrong_try():
+            abort(429)
+        return response
+    return limited
+
+
+def _count_wrong_try() -> bool:
+    """Counts one wrong try against this browser and its address; False once either is over its limit."""
+    within = True
+    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX", "")
+    for setting, key in (("WRONG_TRIES_DEVICE_LIMIT", device()), ("WRONG_TRIES_ADDRESS_LIMIT", address())):
+        for limit in parse_many(current_app.config[setting]):
+            within = limiter.limiter.hit(limit, prefix, "wrong-tries", key) and within
+    return within
 
 
 def mail_requests(view):

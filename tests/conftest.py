@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from app import create_app
 from app.extensions import db, limiter
@@ -34,9 +34,26 @@ def app(tmp_path_factory):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
                       "SECRET_KEY": "test-secret", "NEEDS_PER_PAGE": 5})
     reset_schema(app)
+    _refuse_writes_in_read_transactions(app)
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+def _refuse_writes_in_read_transactions(app) -> None:
+    """Every test doubles as a check that a request which writes began with SQLite's write lock: a write
+    inside a read transaction fails with "database is locked" as soon as another writer commits first."""
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            return
+
+        @event.listens_for(db.engine, "before_cursor_execute")
+        def _check(connection, _cursor, statement, *_args):
+            if WRITES.match(statement) and not connection.info.get("write_lock", True):
+                raise AssertionError(f"a write inside a read transaction (mark the view with @writes): {statement}")
+
+
+WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from app.accounts.services import normalise_email
 from app.extensions import db
 from app.models import EmailIdentity, EmailLink, Participant, Round
 from app.models.base import utcnow
+from app.unique import insert_once
 
 LIFETIME = timedelta(hours=1)
 
@@ -39,11 +40,11 @@ def _secret_hash(secret: str) -> str:
 def new_link(round_: Round, email: str) -> tuple[int, str]:
     """A link for this address in this round: (link id, secret) to put in the email."""
     digest = email_hash(email)
-    identity = db.session.scalar(db.select(EmailIdentity).filter_by(round_id=round_.id, email_hash=digest))
-    if identity is None:
-        identity = EmailIdentity(round_id=round_.id, email_hash=digest)
-        db.session.add(identity)
-        db.session.flush()
+
+    def stored():
+        return db.session.scalar(db.select(EmailIdentity).filter_by(round_id=round_.id, email_hash=digest))
+
+    identity = stored() or insert_once(EmailIdentity(round_id=round_.id, email_hash=digest), stored)
     secret = secrets.token_urlsafe(24)
     link = EmailLink(identity_id=identity.id, secret_hash=_secret_hash(secret))
     db.session.add(link)
@@ -53,7 +54,8 @@ def new_link(round_: Round, email: str) -> tuple[int, str]:
 
 def redeem(round_: Round, link_id: int, secret: str) -> Participant:
     link = db.session.get(EmailLink, link_id, with_for_update=True)
-    identity = db.session.get(EmailIdentity, link.identity_id) if link else None
+    # Locked too: two links of one address opened at once must make one participant, not two.
+    identity = db.session.get(EmailIdentity, link.identity_id, with_for_update=True) if link else None
     if identity is None or identity.round_id != round_.id or not hmac.compare_digest(
             link.secret_hash, _secret_hash(secret)):
         raise LinkRefused("invalid")

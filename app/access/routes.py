@@ -10,7 +10,7 @@ from app.access.eligibility import outward
 from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, JoinForm, VoidCodeForm, eligibility_form
 from app.access.gates import join_redirect
 from app.accounts.current import can_manage, current_user, requires
-from app.extensions import db
+from app.extensions import db, writes
 from app.loaders import get_round
 from app.participation import current_participant, must_join, new_participant, remember
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
@@ -31,6 +31,7 @@ def _refusal(reason: str) -> str:
 
 
 @bp.route("/join", methods=["GET", "POST"])
+@writes
 @refused_attempts
 def join(slug):
     """The target of a card's QR code: the code's own participant starts or resumes here."""

@@ -9,6 +9,7 @@ from app.ballots.keys import new_receipt, submission_key, voter_key
 from app.extensions import db
 from app.models import Ballot, Participant, Participation, Round
 from app.rounds.phases import Action, Phase
+from app.unique import insert_once
 
 
 class CastingClosed(Exception):
@@ -45,21 +46,26 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
         raise CastingClosed
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)
-    if ballot is not None and ballot.submission_key == submitted:
-        return Cast(ballot.receipt, ballot.version, "repeat", ballot)
-    if ballot is not None and based_on < ballot.version:
-        return Cast(ballot.receipt, ballot.version, "stale", ballot)
     encoded = json.dumps(content, sort_keys=True)
     if ballot is None:
-        ballot = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
-                        submission_key=submitted, receipt=new_receipt(), content=encoded)
-        db.session.add(ballot)
-        _register(round_, participant)
-    else:
-        ballot.version += 1
-        ballot.content, ballot.submission_key = encoded, submitted
-        if not keep_receipt:
-            ballot.receipt = new_receipt()
+        first = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
+                       submission_key=submitted, receipt=new_receipt(), content=encoded)
+        ballot = insert_once(first, lambda: current_ballot(round_, participant))
+        if ballot is first:
+            _register(round_, participant)
+            return _counted(ballot)
+    if ballot.submission_key == submitted:
+        return Cast(ballot.receipt, ballot.version, "repeat", ballot)
+    if based_on < ballot.version:
+        return Cast(ballot.receipt, ballot.version, "stale", ballot)
+    ballot.version += 1
+    ballot.content, ballot.submission_key = encoded, submitted
+    if not keep_receipt:
+        ballot.receipt = new_receipt()
+    return _counted(ballot)
+
+
+def _counted(ballot: Ballot) -> Cast:
     # Built before the commit expires the ballot, so the receipt costs no second read.
     counted = Cast(ballot.receipt, ballot.version, "counted", ballot)
     db.session.commit()

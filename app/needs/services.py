@@ -6,6 +6,7 @@ from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation
 from app.models.base import utcnow
 from app.needs.search_text import document
 from app.rounds.phases import Action, Phase
+from app.unique import insert_once
 
 NEED_FIELDS = ("title", "description", "affected", "location", "area", "category", "language")
 
@@ -43,11 +44,13 @@ def propose_need(round_: Round, participant: Participant, values: dict, phase: P
 def support_need(need: Need, participant: Participant, phase: Phase) -> None:
     """Add this participant's support; a second click, or a double submit, changes nothing."""
     _allowed(phase, Action.SUPPORT, need)
-    exists = db.session.scalar(
-        select(Support.id).where(Support.need_id == need.id, Support.participant_id == participant.id)
-    )
-    if exists is None:
-        db.session.add(Support(need_id=need.id, participant_id=participant.id))
+
+    def stored():
+        return db.session.scalar(
+            select(Support).where(Support.need_id == need.id, Support.participant_id == participant.id))
+
+    if stored() is None:
+        insert_once(Support(need_id=need.id, participant_id=participant.id), stored)
     db.session.commit()
 
 

@@ -155,11 +155,24 @@ def test_guessing_codes_is_stopped_after_a_handful_of_wrong_tries(app, client, r
     code = generate(runner)[0]
     statuses = [client.get(f"/rounds/lewisham/join?code=ZZZZZ-ZZZZ{n}").status_code for n in range(8)]
     assert statuses[:5] == [404] * 5 and statuses[5:] == [429] * 3
-    assert "Too many tries" in text_of(client.get(f"/rounds/lewisham/join?code={code}"))
+    assert "Too many tries" in text_of(client.get("/rounds/lewisham/join?code=ZZZZZ-ZZZZZ"))
+    # The phone's own card still works: a right code is never refused.
+    assert client.get(f"/rounds/lewisham/join?code={code}").status_code == 302
     # Clearing cookies does not help for long: the address has its own count of wrong tries.
     for n in range(30):
         app.test_client().get(f"/rounds/lewisham/join?code=YYYYY-YYYY{n % 10}")
     assert app.test_client().get("/rounds/lewisham/join?code=YYYYY-YYYYY").status_code == 429
+
+
+def test_wrong_codes_from_one_phone_lock_no_honest_phone_at_the_venue_out(app, runner, coded_round):
+    codes = generate(runner, count=6)
+    # A guesser clearing cookies between tries: the venue's address has used up its wrong tries.
+    for n in range(40):
+        app.test_client().get(f"/rounds/lewisham/join?code=ZZZZZ-ZZZ{n:02d}")
+    assert app.test_client().get("/rounds/lewisham/join?code=ZZZZZ-ZZZZZ").status_code == 429
+    assert [app.test_client().get(f"/rounds/lewisham/join?code={c}").status_code for c in codes] == [302] * 6
+    typed = app.test_client()
+    assert post(typed, "/rounds/lewisham/join", {"code": codes[0]}).status_code == 302
 
 
 def test_right_codes_never_use_up_the_tries(app, runner, coded_round):

@@ -1,9 +1,11 @@
 """Many residents pressing at once: every write lands, none fails on a locked database."""
+import re
 import threading
 
 from app.extensions import db
-from app.models import Participant, Support
+from app.models import Ballot, EmailIdentity, EmailLink, Participant, Participation, Support
 from tests.conftest import csrf_token
+from tests.web.test_ballots import form_state
 
 RESIDENTS = 50
 
@@ -29,3 +31,118 @@ def test_fifty_residents_supporting_at_the_same_moment_all_count(app, make_round
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Support.id))) == RESIDENTS
         assert db.session.scalar(db.select(db.func.count(Participant.id))) == RESIDENTS + 1
+
+
+def test_sixty_phones_scanning_their_cards_at_the_same_moment_all_get_in(app, runner, make_round):
+    make_round(phase="rank", access="codes")
+    codes = runner.invoke(args=["codes", "generate", "lewisham", "--count", "60"]).output.split()
+    phones = [app.test_client() for _ in codes]
+    start, outcomes = threading.Barrier(len(codes)), [None] * len(codes)
+
+    def scan(n):
+        start.wait()
+        try:
+            outcomes[n] = phones[n].get(f"/rounds/lewisham/join?code={codes[n]}").status_code
+        except Exception as error:  # the test client re-raises what would have been a 500
+            outcomes[n] = repr(error)
+
+    threads = [threading.Thread(target=scan, args=(n,)) for n in range(len(codes))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes == [302] * len(codes)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Participant.id))) == len(codes)
+
+
+def _twin(app, client):
+    """A second tab of the same phone: the same cookies, its own requests."""
+    twin = app.test_client()
+    twin.set_cookie("session", client.get_cookie("session").value)
+    return twin
+
+
+def _in_parallel(*calls):
+    start, outcomes = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(n):
+        start.wait()
+        try:
+            outcomes[n] = calls[n]()
+        except Exception as error:  # the test client re-raises what would have been a 500
+            outcomes[n] = repr(error)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_a_first_ballot_sent_twice_at_once_is_stored_once_with_one_receipt(app, runner, make_round, make_need):
+    make_round(phase="rank", access="codes", max_choices=2)
+    needs = [make_need(title=t) for t in ("Street lights", "Play area")]
+    codes = runner.invoke(args=["codes", "generate", "lewisham", "--count", "20"]).output.split()
+    calls = []
+    for n, code in enumerate(codes):
+        phone = app.test_client()
+        phone.get(f"/rounds/lewisham/join?code={code}")
+        data = {**form_state(phone), "order": [needs[n % 2]], "cast": "1"}
+        for tab in (phone, _twin(app, phone)):
+            calls.append(lambda tab=tab, data=data: _receipt(tab.post("/rounds/lewisham/ballot", data=data,
+                                                                      follow_redirects=True)))
+    receipts = _in_parallel(*calls)
+    assert all(len(r) == 10 for r in receipts), receipts
+    assert receipts[0::2] == receipts[1::2]  # each phone's two tabs show the same receipt
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Ballot.id))) == len(codes)
+        assert db.session.scalar(db.select(db.func.count(Participation.id))) == len(codes)
+
+
+def _receipt(response) -> str:
+    assert response.status_code == 200, response.status_code
+    found = re.search(r"Your receipt: ([0-9A-Z-]+)", response.get_data(as_text=True))
+    return found.group(1).replace("-", "") if found else "none"
+
+
+def test_a_support_sent_twice_at_once_counts_once(app, make_round, make_need):
+    make_round(phase="discuss")
+    need_id = make_need()
+    calls = []
+    for _ in range(20):
+        phone = app.test_client()
+        token = csrf_token(phone, "/rounds/lewisham")
+        phone.post(f"/rounds/lewisham/needs/{need_id}/support", data={"csrf_token": token})
+        phone.post(f"/rounds/lewisham/needs/{need_id}/support", data={"csrf_token": token, "action": "withdraw"})
+        for tab in (phone, _twin(app, phone)):
+            calls.append(lambda tab=tab, token=token: tab.post(f"/rounds/lewisham/needs/{need_id}/support",
+                                                               data={"csrf_token": token}).status_code)
+    assert _in_parallel(*calls) == [302] * len(calls)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Support.id))) == 20
+
+
+def test_a_card_scanned_twice_at_once_lets_in_one_participant(app, runner, make_round):
+    make_round(phase="rank", access="codes")
+    codes = runner.invoke(args=["codes", "generate", "lewisham", "--count", "20"]).output.split()
+    calls = [lambda code=code: app.test_client().get(f"/rounds/lewisham/join?code={code}").status_code
+             for code in codes for _ in range(2)]
+    assert _in_parallel(*calls) == [302] * len(calls)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Participant.id))) == len(codes)
+
+
+def test_a_sign_in_link_asked_for_twice_at_once_keeps_one_identity(app, make_round):
+    make_round(phase="rank", access="email")
+    calls = []
+    for n in range(10):
+        phone = app.test_client()
+        data = {"csrf_token": csrf_token(phone, "/rounds/lewisham/join/email"), "email": f"resident{n}@example.org"}
+        for tab in (phone, _twin(app, phone)):
+            calls.append(lambda tab=tab, data=data: tab.post("/rounds/lewisham/join/email", data=data).status_code)
+    assert _in_parallel(*calls) == [200] * len(calls)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(EmailIdentity.id))) == 10
+        assert db.session.scalar(db.select(db.func.count(EmailLink.id))) == 20

@@ -4,7 +4,9 @@ import pytest
 from sqlalchemy import text
 
 from app import create_app
+from app.accounts.services import create_user
 from app.extensions import db
+from app.models import Role, Round
 from tests.conftest import post
 
 PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs", "/rounds/lewisham/needs/new", "/account/sign-in"]
@@ -170,3 +172,26 @@ def test_static_files_are_fingerprinted_and_cached_for_a_year(client):
 
 def test_html_says_it_varies_by_language(client):
     assert "Accept-Language" in client.get("/").headers["Vary"]
+
+
+def test_the_error_page_still_shows_after_a_write_failed_in_the_database(tmp_path):
+    broken = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "SECRET_KEY": "test-secret",
+                         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'failing.db'}"})
+
+    @broken.post("/clash")
+    def clash():
+        db.session.add_all([Round(slug="twin", title="One"), Round(slug="twin", title="Two")])
+        db.session.flush()
+
+    with broken.app_context():
+        db.create_all()
+        create_user("facilitator@example.org", "correct horse battery", Role.FACILITATOR, None)
+    broken.config["WTF_CSRF_ENABLED"] = False
+    client = broken.test_client()
+    signed_in = client.post("/account/sign-in", data={"email": "facilitator@example.org",
+                                                      "password": "correct horse battery"})
+    assert signed_in.status_code == 302
+    response = client.post("/clash")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.get_data(as_text=True)
+    assert "facilitator@example.org" in response.get_data(as_text=True)
