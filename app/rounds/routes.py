@@ -67,12 +67,18 @@ def new():
 @requires(can_manage)
 def edit(round_, slug):
     """A facilitator changes a round's details and phase dates."""
-    form = _form(obj=round_)
+    form, locked = _form(obj=round_), services.locked_settings(round_)
     if _check_round_form(form, exclude_id=round_.id):
-        services.update_round(round_, _values(form), current_user())
-        flash(_("The round was saved."), "success")
-        return redirect(url_for("rounds.show", slug=round_.slug))
-    return render_page("rounds/edit.html", form=form, round=round_, status=422 if form.errors else 200)
+        try:
+            services.update_round(round_, _values(form), current_user())
+        except services.SettingsLocked as refused:
+            for name in refused.names:
+                form[name].errors.append(_("This cannot change now: ballots have been cast with it."))
+        else:
+            flash(_("The round was saved."), "success")
+            return redirect(url_for("rounds.show", slug=round_.slug))
+    return render_page("rounds/edit.html", form=form, round=round_, locked=locked,
+                       status=422 if form.errors else 200)
 
 
 @bp.post("/<slug>/phase")

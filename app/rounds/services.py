@@ -6,7 +6,7 @@ from datetime import date
 from app.accounts.current import grant
 from app import audit
 from app.extensions import db
-from app.models import Role, Round, User
+from app.models import Ballot, Role, Round, User
 from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
 
 EDITABLE = (
@@ -17,6 +17,16 @@ EDITABLE = (
     "access", "retention_days", "eligibility", "postcode_prefixes", "interface_languages",
     "funder_name", "funder_id", "grant_prefix",
 )
+# What cast ballots mean: fixed once the first is in, or ballots cast one way would be counted another.
+MEANING = ("ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need")
+
+
+class SettingsLocked(ValueError):
+    """Ballots are cast, and these settings would change what they mean."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(", ".join(names))
+        self.names = names
 
 
 # Letters that do not decompose into a Latin letter and an accent.
@@ -69,8 +79,16 @@ def create_round(values: dict, facilitator: User) -> Round:
     return round_
 
 
+def locked_settings(round_: Round) -> tuple[str, ...]:
+    has_ballots = db.session.scalar(db.select(Ballot.id).filter_by(round_id=round_.id).limit(1)) is not None
+    return MEANING if has_ballots else ()
+
+
 def update_round(round_: Round, values: dict, actor: User) -> Round:
     before = _settings(round_)
+    changing = [name for name in locked_settings(round_) if name in values and str(values[name]) != before[name]]
+    if changing:
+        raise SettingsLocked(changing)
     if values.get("slug"):
         round_.slug = values["slug"]
     _apply(round_, values)

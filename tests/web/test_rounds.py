@@ -1,8 +1,10 @@
+import re
 from html import unescape
 
 from app.extensions import db
 from app.models import Application, Need, PanelScore, Participant, Round, User
 from tests.conftest import PASSWORD, days, post
+from tests.web.test_ballots import form_state
 
 ROUND = {"title": "Lewisham Local 2027", "description": "What does your street need?", "area": "Lewisham",
          "area_choices": "Deptford\nCatford", "language": "en", "budget": "250000", "currency": "GBP",
@@ -184,3 +186,31 @@ def test_a_round_never_takes_an_address_the_app_uses_for_its_own_pages(client, a
     assert "Now: Propose" in text_of(client.get("/rounds/new-2"))
     refused = post(client, "/rounds/new", {**ROUND, "title": "Another", "slug": "new"})
     assert refused.status_code == 422 and "kept for one of the app's own pages" in text_of(refused)
+
+
+def test_what_ballots_mean_is_locked_once_one_is_cast(client, app, runner, make_round, make_need, make_user, sign_in):
+    make_round(phase="rank", ballot_kind="points", points_total=10, results_live=True)
+    needs = [make_need(title=t) for t in ("Street lights", "Play area")]
+    resident = app.test_client()
+    resident.post("/rounds/lewisham/ballot", data={**form_state(resident), f"points-{needs[0]}": "6",
+                                                   f"points-{needs[1]}": "4", "cast": "1"})
+    make_user(round_slug="lewisham")
+    sign_in()
+    form = text_of(client.get("/rounds/lewisham/edit"))
+    assert "Ballots have been cast, so the kind of ballot" in form
+    assert re.search(r'<select[^>]*disabled[^>]*name="ballot_kind"|<select[^>]*name="ballot_kind"[^>]*disabled', form)
+    ranking_now = {**ROUND, "propose_starts": str(days(-3)), "discuss_starts": str(days(-2)),
+                   "rank_starts": str(days(-1))}
+    refused = post(client, "/rounds/lewisham/edit", {**ranking_now, "ballot_kind": "ranking", "points_total": "5"})
+    assert refused.status_code == 422
+    # Beside each of the two fields, and in the summary at the top.
+    assert text_of(refused).count("This cannot change now: ballots have been cast with it.") == 4
+    with app.app_context():
+        round_ = db.session.scalar(db.select(Round))
+        assert (round_.ballot_kind.value, round_.points_total) == ("points", 10)
+    assert client.get("/rounds/lewisham/results.json").status_code == 200
+    assert runner.invoke(args=["rounds", "tally", "lewisham"]).exit_code == 0
+    # The counting method, and every other setting, can still change.
+    saved = post(client, "/rounds/lewisham/edit", {**ranking_now, "title": "Lewisham renamed", "tie_break": "min-cost",
+                                                   "budget": "", "currency": ""})
+    assert saved.status_code == 302
