@@ -12,6 +12,7 @@ from app.access.services import generate
 from app.accounts.links import make_token
 from app.accounts.services import AccountError, account_for, create_user, remove_role
 from app.audit import COMMAND_LINE
+from app.backup import backup_command
 from app.ballots.exports import to_pabulib
 from app.ballots.imports import import_pabulib, import_preflib
 from app.ballots.tally import outcome_record, tally
@@ -159,6 +160,7 @@ def purge_command():
 
 
 def init_app(app: Flask) -> None:
+    app.cli.add_command(backup_command)
     app.cli.add_command(translate)
     app.cli.add_command(privacy)
     app.cli.add_command(codes)
