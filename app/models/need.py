@@ -29,6 +29,7 @@ class Need(db.Model):
     affected: Mapped[str] = mapped_column(String(300), default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     area: Mapped[str] = mapped_column(String(120), default="")
+    area_code: Mapped[str] = mapped_column(String(16), default="", server_default="")
     category: Mapped[str] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(16))
     cost: Mapped[int | None] = mapped_column(BigInteger)  # in the round's money units (Round.money_scale)
@@ -47,6 +48,7 @@ class Need(db.Model):
     author = relationship("Participant")
     merged_into = relationship("Need", remote_side=[id], foreign_keys=[merged_into_id])
     revisions = relationship("NeedRevision", order_by="NeedRevision.id.desc()", viewonly=True)
+    carries = relationship("NeedCarry", order_by="NeedCarry.id", viewonly=True)
 
     @property
     def public_id(self) -> str:

@@ -73,3 +73,5 @@ class GrantDecision(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")  # why, for this application in particular
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    shares = relationship("GrantShare", order_by="GrantShare.id", cascade="all, delete-orphan", lazy="selectin")

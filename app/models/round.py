@@ -4,8 +4,8 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from sqlalchemy import JSON, BigInteger, Date, Integer, String, Text, false, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String, Text, false, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app import money
 from app.ballots.validation import BallotRules
@@ -27,6 +27,9 @@ class Round(db.Model):
     title: Mapped[str] = mapped_column(String(140))
     description: Mapped[str] = mapped_column(Text, default="")
     area: Mapped[str] = mapped_column(String(120), default="")
+    area_code: Mapped[str] = mapped_column(String(16), default="", server_default="")  # ONS code, e.g. E09000023
+    # The organisation that runs the round; its co-funders are its pledges.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     # Smaller areas (wards, estates) residents pick from.
     area_choices: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     language: Mapped[str] = mapped_column(String(16), default="en")
@@ -74,6 +77,9 @@ class Round(db.Model):
     decision_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
     decisions_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organisation = relationship("Organisation")
+    pledges = relationship("Pledge", order_by="Pledge.id", cascade="all, delete-orphan")
 
     @property
     def schedule(self) -> list[PhaseStart]:

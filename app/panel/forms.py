@@ -88,6 +88,28 @@ class DecisionsForm(AppForm):
         description=_l("Shown to everyone with the decisions: how the community's ranking, the marks and the budget led to them."))
 
 
+class CoFunderRow(AppForm):
+    """One co-funder's line (a sub-form: no CSRF field of its own); an empty line is skipped."""
+
+    class Meta:
+        csrf = False
+
+    name = StringField(_l("Co-funder's name"), filters=[strip], validators=[Length(max=200)])
+    org_id = StringField(_l("Its organisation identifier (optional)"), filters=[strip],
+                         validators=[Optional(), Length(max=100), ORGANISATION_ID])
+    amount = MoneyField(_l("Amount pledged"), validators=[Optional()])
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.name.data and self.amount.data is None and not self.amount.errors:
+            self.amount.errors = [*self.amount.errors, _l("Give the amount this funder pledges.")]
+            valid = False
+        if not self.name.data and (self.amount.text.strip() or self.org_id.data):
+            self.name.errors = [*self.name.errors, _l("Give the funder's name.")]
+            valid = False
+        return valid
+
+
 class FunderForm(AppForm):
     funder_name = StringField(_l("Funder's name"), filters=[strip], validators=[Length(max=200)])
     funder_id = StringField(_l("Funder's organisation identifier"), filters=[strip],
@@ -95,6 +117,20 @@ class FunderForm(AppForm):
     grant_prefix = StringField(_l("360Giving prefix for grant identifiers"), filters=[strip],
                                validators=[Optional(), Length(max=60), Regexp(r"^360G-[A-Za-z0-9-]+$", message=_l(
                                    "A 360Giving prefix starts with 360G-, for example 360G-lewishamfund."))])
+    co_funders = FieldList(FormField(CoFunderRow), min_entries=4, max_entries=12)
+
+    def __init__(self, *args, money_scale=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        for entry in self.co_funders:
+            entry.form.amount.scale = money_scale
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        names = [e.form.name.data.casefold() for e in self.co_funders if e.form.name.data]
+        if len(names) != len(set(names)):
+            self.co_funders.errors.append(_l("Name each co-funder once."))
+            valid = False
+        return valid
 
 
 class PublishForm(AppForm):

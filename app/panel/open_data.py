@@ -31,7 +31,7 @@ def grant(round_: Round, application: Application) -> dict:
         "dateModified": decision.decided_at.isoformat(timespec="seconds"),
         "recipientOrganization": [{"id": application.applicant_id or f"{prefix}-applicant-{application.id}",
                                    "name": application.applicant}],
-        "fundingOrganization": [{"id": round_.funder_id or f"{prefix}-funder", "name": round_.funder_name or round_.title}],
+        "fundingOrganization": funders(round_, decision),
         "grantProgramme": [{"code": round_.slug, "title": round_.title,
                             "url": url_for("rounds.show", slug=round_.slug, _external=True)}],
         "classifications": [{"vocabulary": "Commonground need", "code": application.need.public_id,
@@ -39,8 +39,31 @@ def grant(round_: Round, application: Application) -> dict:
         "dataSource": url_for("grants.decisions", slug=round_.slug, _external=True),
     }
     if round_.area:
-        record["beneficiaryLocation"] = [{"name": round_.area}]
+        record["beneficiaryLocation"] = [{"name": round_.area, **({"geoCode": round_.area_code, "geoCodeType": "LONB"}
+                                                                   if round_.area_code else {})}]
+    # Additional fields (360Giving allows them): the register's address of the need the grant meets,
+    # and what each co-funder pays of it.
+    record["meetsNeeds"] = [need_url(application.need)]
+    if decision.shares:
+        record["fundingShares"] = [{"id": _org_id(share.organisation, prefix), "name": share.organisation.name,
+                                    "amount": json_number(round_.amount(share.amount))} for share in decision.shares]
     return record
+
+
+def need_url(need) -> str:
+    return url_for("needs.show", slug=need.round.slug, need_id=need.id, _external=True)
+
+
+def _org_id(organisation, prefix: str) -> str:
+    return organisation.org_id or f"{prefix}-org-{organisation.id}"
+
+
+def funders(round_: Round, decision) -> list[dict]:
+    """Every funder paying towards the grant: its co-funders by their shares, else the round's funder."""
+    prefix = _prefix(round_)
+    if decision.shares:
+        return [{"id": _org_id(s.organisation, prefix), "name": s.organisation.name} for s in decision.shares]
+    return [{"id": round_.funder_id or f"{prefix}-funder", "name": round_.funder_name or round_.title}]
 
 
 def package(round_: Round) -> dict | None:

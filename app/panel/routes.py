@@ -6,6 +6,7 @@ from app.accounts.current import can_manage, can_sit_on_panel, current_user, req
 from app.loaders import get_application
 from app.panel import labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
+from app.organisations.services import PledgeLine, set_pledges
 from app.panel.views import decision_rows, need_order
 from app.rounds.phases import Action
 from app.rounds.services import update_round
@@ -169,10 +170,14 @@ def publish(round_, slug):
 @requires(can_manage)
 def funder(round_, slug):
     """Facilitators: the funder's name and identifiers, for the open grants data."""
-    form = FunderForm(obj=round_)
+    form = FunderForm(obj=round_, money_scale=round_.money_scale, data=None if request.method == "POST" else {
+        "co_funders": [{"name": p.organisation.name, "org_id": p.organisation.org_id, "amount": round_.amount(p.amount)}
+                       for p in round_.pledges]})
     if form.validate_on_submit():
         update_round(round_, {k: getattr(form, k).data for k in ("funder_name", "funder_id", "grant_prefix")},
                      current_user())
+        set_pledges(round_, [PledgeLine(e.form.name.data, e.form.org_id.data, round_.stored(e.form.amount.data))
+                             for e in form.co_funders if e.form.name.data], current_user())
         flash(_("The funder's details are saved."), "success")
         return redirect(url_for("panel.index", slug=slug))
     return render_page("panel/funder.html", round=round_, form=form, status=422 if form.errors else 200)

@@ -8,6 +8,7 @@ from app.ballots.tally import allocate_with_costs, exact, published_rule, tally
 from app.extensions import db
 from app.models import Application, BallotKind, Conflict, GrantDecision, Need, PanelScore, Round, User
 from app.models.base import utcnow
+from app.organisations import services as cofunding
 from app.rounds.phases import Action, Phase
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
@@ -144,6 +145,7 @@ def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str,
         decision.funded, decision.amount = choice.funded, choice.amount if choice.funded else None
         decision.reason, decision.decided_by_id, decision.decided_at = choice.reason, actor.id, utcnow()
         application.decision = decision
+        cofunding.share(round_, decision)
     round_.decision_rationale = rationale
     audit.record(actor, "grants-decided", round_, funded=sorted(i for i, d in decided.items() if d.funded),
                  declined=sorted(i for i, d in decided.items() if not d.funded), spent=total)

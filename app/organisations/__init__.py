@@ -1,0 +1,1 @@
+"""Organisations: funders, councils and community groups, and what they pledge and pay."""
