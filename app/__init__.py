@@ -50,8 +50,10 @@ def _register_blueprints(app: Flask) -> None:
     from app.panel.public import bp as grants
     from app.panel.routes import bp as panel
     from app.privacy.routes import bp as privacy
+    from app.register.api import bp as api
+    from app.register.routes import bp as register
     from app.rounds.routes import bp as rounds
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants):
+                      panel, grants, register, api):
         app.register_blueprint(blueprint)

@@ -38,6 +38,20 @@ CATEGORIES = {
     "other": _l("Something else"),
 }
 
+REGISTER_STATUSES = {
+    "open": _l("Open"),
+    "in-round": _l("Being ranked"),
+    "ranked": _l("Ranked"),
+    "funded": _l("Funded"),
+    "met": _l("Met"),
+    "closed": _l("Closed"),
+}
+
+
+def register_status(code) -> str:
+    return str(REGISTER_STATUSES.get(str(code), code))
+
+
 REPORT_REASONS = {
     ReportReason.SPAM: _l("Spam or advertising"),
     ReportReason.OFFENSIVE: _l("Offensive or abusive"),

@@ -1,0 +1,157 @@
+"""Reading the register: one page of needs across every round, with each need's status, rounds and
+grants, in a fixed number of queries however many needs the page holds."""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import false, func, or_, select
+
+from app.extensions import db
+from app.models import Application, GrantDecision, GrantShare, Need, NeedCarry, NeedStatus, Organisation, Round
+from app.needs import search
+from app.needs.queries import support_count
+from app.panel.open_data import DEFAULT_PREFIX
+from app.register.status import RegisterStatus, RoundStage, rounds_where, status
+from app.web import today
+
+
+@dataclass(frozen=True)
+class Filters:
+    area: str = ""  # a name or a code
+    theme: str = ""
+    status: RegisterStatus | None = None
+    language: str = ""
+    q: str = ""
+    updated_since: datetime | None = None
+    after: int = 0  # the last need id of the previous page
+
+
+@dataclass(frozen=True)
+class RoundPlace:
+    round: Round
+    place: int | None
+    support: int
+
+
+@dataclass(frozen=True)
+class GrantPart:
+    id: str
+    funder: str
+    amount: int  # the round's money units
+    round: Round
+
+
+@dataclass
+class Entry:
+    need: Need
+    status: RegisterStatus
+    rounds: list[RoundPlace] = field(default_factory=list)
+    grants: list[GrantPart] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    entries: list[Entry]
+    next_after: int | None
+
+
+def _stages(rounds: dict[int, Round]) -> dict[int, RoundStage]:
+    on = today()
+    return {rid: RoundStage(r.phase_on(on).value, r.results_published_on(on), r.decisions_published_at is not None)
+            for rid, r in rounds.items()}
+
+
+def _funded_needs():
+    return (select(Application.need_id).join(GrantDecision, GrantDecision.application_id == Application.id)
+            .join(Round, Round.id == Application.round_id)
+            .where(GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None)))
+
+
+def _status_clause(wanted: RegisterStatus, stages: dict[int, RoundStage]):
+    funded = Need.id.in_(_funded_needs())
+    if wanted == RegisterStatus.MET:
+        return false()
+    if wanted == RegisterStatus.FUNDED:
+        return (Need.status == NeedStatus.OPEN) & funded
+    unfunded_here = (Need.status == NeedStatus.OPEN) & ~funded & Need.round_id.in_(rounds_where(stages, wanted))
+    if wanted == RegisterStatus.CLOSED:
+        return or_(Need.status == NeedStatus.MERGED, unfunded_here)
+    return unfunded_here
+
+
+def page(filters: Filters, per_page: int) -> RegisterPage:
+    rounds = {r.id: r for r in db.session.scalars(select(Round))}
+    stages = _stages(rounds)
+    statement = select(Need).where(Need.status != NeedStatus.HIDDEN, Need.id > filters.after)
+    if filters.area:
+        statement = statement.where(or_(Need.area == filters.area, Need.area_code == filters.area))
+    if filters.theme:
+        statement = statement.where(Need.category == filters.theme)
+    if filters.language:
+        statement = statement.where(Need.language == filters.language)
+    if filters.updated_since:
+        statement = statement.where(Need.updated_at >= filters.updated_since)
+    if filters.status:
+        statement = statement.where(_status_clause(filters.status, stages))
+    statement, _ = search.apply(statement, filters.q)
+    needs = list(db.session.scalars(statement.order_by(Need.id).limit(per_page + 1)))
+    more, needs = len(needs) > per_page, needs[:per_page]
+    for need in needs:  # the round is already loaded: no query per need
+        need.round = rounds[need.round_id]
+    entries = _entries(needs, rounds, stages)
+    return RegisterPage(entries, needs[-1].id if more and needs else None)
+
+
+def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, RoundStage]) -> list[Entry]:
+    ids = [n.id for n in needs]
+    grants = _grants(ids, rounds)
+    places = _places(ids, {n.round_id for n in needs})
+    carried: dict[int, list[RoundPlace]] = {}
+    if ids:
+        for carry in db.session.scalars(select(NeedCarry).where(NeedCarry.need_id.in_(ids)).order_by(NeedCarry.id)):
+            carried.setdefault(carry.need_id, []).append(RoundPlace(rounds[carry.round_id], carry.place, carry.support))
+    entries = []
+    for need in needs:
+        place, support = places.get(need.id, (None, 0))
+        here = RoundPlace(rounds[need.round_id], place, support)
+        found = grants.get(need.id, [])
+        entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found)),
+                             [*carried.get(need.id, []), here], found))
+    return entries
+
+
+def _places(ids: list[int], round_ids: set[int]) -> dict[int, tuple[int | None, int]]:
+    """Each need's place by residents' support in its current round, and that support."""
+    if not ids:
+        return {}
+    supports = support_count().label("support")
+    counted = (select(Need.id, supports, func.rank().over(partition_by=Need.round_id, order_by=supports.desc())
+                      .label("place"))
+               .where(Need.round_id.in_(round_ids), Need.status == NeedStatus.OPEN).subquery())
+    rows = db.session.execute(select(counted.c.id, counted.c.place, counted.c.support).where(counted.c.id.in_(ids)))
+    return {row.id: (row.place, row.support) for row in rows}
+
+
+def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPart]]:
+    """Published, funded grants meeting these needs, one part per funder paying towards each."""
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Application.id, Application.need_id, Application.round_id, GrantDecision.id.label("decision"),
+               GrantDecision.amount).join(GrantDecision, GrantDecision.application_id == Application.id)
+        .join(Round, Round.id == Application.round_id)
+        .where(Application.need_id.in_(ids), GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None))
+        .order_by(Application.id)).all()
+    shares: dict[int, list[tuple[str, int]]] = {}
+    if rows:
+        for decision_id, name, amount in db.session.execute(
+                select(GrantShare.decision_id, Organisation.name, GrantShare.amount)
+                .join(Organisation, Organisation.id == GrantShare.organisation_id)
+                .where(GrantShare.decision_id.in_([r.decision for r in rows])).order_by(GrantShare.id)):
+            shares.setdefault(decision_id, []).append((name, amount))
+    found: dict[int, list[GrantPart]] = {}
+    for row in rows:
+        round_ = rounds[row.round_id]
+        grant_id = f"{round_.grant_prefix or DEFAULT_PREFIX}-{round_.slug}-{row.id}"
+        payers = shares.get(row.decision) or [(round_.funder_name or round_.title, row.amount or 0)]
+        found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_) for name, amount in payers)
+    return found
