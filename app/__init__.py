@@ -52,8 +52,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.privacy.routes import bp as privacy
     from app.register.api import bp as api
     from app.register.routes import bp as register
+    from app.register.ward_routes import bp as wards
     from app.rounds.routes import bp as rounds
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api):
+                      panel, grants, register, api, wards):
         app.register_blueprint(blueprint)

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 
 from app.extensions import db
+from app.register.services import area_code
 from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation, Participant, Report, Round, Support
 from app.models.base import utcnow
 from app.needs.search_text import document
@@ -35,6 +36,7 @@ def propose_need(round_: Round, participant: Participant, values: dict, phase: P
     _allowed(phase, Action.PROPOSE)
     need = Need(round_id=round_.id, participant_id=participant.id,
                 **{name: values.get(name) or "" for name in NEED_FIELDS})
+    need.area_code = area_code(round_, need.area)
     need.search_document = search_document(need)
     db.session.add(need)
     db.session.commit()
