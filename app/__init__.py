@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from app.access.routes import bp as access
     from app.admin.routes import bp as admin
+    from app.challenges.routes import bp as challenges
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
     from app.results.routes import bp as results
@@ -56,5 +57,5 @@ def _register_blueprints(app: Flask) -> None:
     from app.rounds.routes import bp as rounds
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards):
+                      panel, grants, register, api, wards, challenges):
         app.register_blueprint(blueprint)

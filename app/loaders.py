@@ -6,7 +6,7 @@ from the database the first time and carried in `g` for the rest of the request.
 from flask import abort, g
 
 from app.extensions import db
-from app.models import Application, Comment, Need, Round
+from app.models import Application, Challenge, Comment, Need, Round
 
 
 def find_round(slug: str) -> Round | None:
@@ -41,3 +41,7 @@ def get_comment(need: Need, comment_id: int) -> Comment:
 
 def get_application(round_: Round, application_id: int) -> Application:
     return _belonging(Application, application_id, "round_id", round_.id)
+
+
+def get_challenge(round_: Round, challenge_id: int) -> Challenge:
+    return _belonging(Challenge, challenge_id, "round_id", round_.id)

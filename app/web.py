@@ -124,6 +124,10 @@ def time_since(moment: datetime) -> str:
     return format_timedelta(-max(passed, timedelta(0)), granularity="minute", add_direction=True)
 
 
+def long_date(moment: datetime | date) -> str:
+    return format_date(moment, "long")
+
+
 def date_and_countdown(day: date) -> str:
     """"12 December 2026 (in 11 days)": days stay days until three weeks or so."""
     when = format_date(day, "long")
@@ -158,6 +162,7 @@ def init_app(app: Flask) -> None:
     app.json = ExactJSONProvider(app)
     app.add_template_filter(money)
     app.add_template_filter(time_since)
+    app.add_template_filter(long_date)
     app.add_template_filter(date_and_countdown)
     app.add_template_filter(readable.display, "readable")
     app.add_template_global(asset)

@@ -2,6 +2,7 @@
 from app.models.access import AccessCode, EmailIdentity, EmailLink
 from app.models.audit import AuditEntry
 from app.models.ballot import Ballot, BallotKind, Participation
+from app.models.challenge import Challenge
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedRevision, NeedStatus, NeedTranslation, Support
 from app.models.organisation import GrantShare, NeedCarry, Organisation, Pledge, Ward
@@ -12,6 +13,6 @@ from app.models.round import Access, Round
 from app.models.user import Role, StaffRole, User
 
 __all__ = [
-    "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
+    "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
 ]

@@ -76,6 +76,8 @@ class Round(db.Model):
     # The panel's reasons for its decisions as a whole, shown with them once published.
     decision_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
     decisions_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Days after publication in which residents and applicants may challenge a decision.
+    challenge_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation = relationship("Organisation")

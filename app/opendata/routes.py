@@ -2,6 +2,7 @@ from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
 from app.ballots.exports import NotExportable, to_pabulib
+from app.challenges.services import records as challenge_records
 from app.ballots.tally import outcome_record, published_rule, tally
 from app.extensions import db
 from app.loaders import get_round
@@ -92,6 +93,15 @@ def grants_json(slug):
     if found is None:
         abort(404)
     return jsonify(found)
+
+
+@bp.get("/challenges.json")
+def challenges_json(slug):
+    """Challenges to the published decisions, with the panel's answers; 404 before publication."""
+    round_ = get_round(slug)
+    if round_.decisions_published_at is None:
+        abort(404)
+    return jsonify(challenge_records(round_))
 
 
 @bp.get("/decisions.csv")

@@ -31,6 +31,8 @@ class Action(StrEnum):
     MARK_APPLICATION = "mark-application"
     RECORD_DECISIONS = "record-decisions"
     PUBLISH_DECISIONS = "publish-decisions"
+    CHALLENGE_DECISION = "challenge-decision"
+    ANSWER_CHALLENGE = "answer-challenge"
 
 
 ORDER: tuple[Phase, ...] = tuple(Phase)
@@ -53,6 +55,10 @@ ALLOWED: dict[Action, frozenset[Phase]] = {
     Action.MARK_APPLICATION: frozenset({Phase.DECIDE}),
     Action.RECORD_DECISIONS: frozenset({Phase.DECIDE}),
     Action.PUBLISH_DECISIONS: frozenset({Phase.DECIDE}),
+    # Published decisions can be questioned, and answered, whether or not results have opened yet; the
+    # round's challenge window (app.voting.challenges) sets how long.
+    Action.CHALLENGE_DECISION: frozenset({Phase.DECIDE, Phase.RESULTS}),
+    Action.ANSWER_CHALLENGE: frozenset({Phase.DECIDE, Phase.RESULTS}),
 }
 # What a round that shows its results live adds (early counts can sway later voters, so it is a choice).
 LIVE_RESULTS: dict[Action, frozenset[Phase]] = {Action.SEE_RESULTS: frozenset({Phase.RANK})}

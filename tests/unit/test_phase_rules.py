@@ -18,6 +18,8 @@ TABLE = {
     Action.MARK_APPLICATION:   (" ", " ", " ", "x", " "),
     Action.RECORD_DECISIONS:   (" ", " ", " ", "x", " "),
     Action.PUBLISH_DECISIONS:  (" ", " ", " ", "x", " "),
+    Action.CHALLENGE_DECISION: (" ", " ", " ", "x", "x"),
+    Action.ANSWER_CHALLENGE:   (" ", " ", " ", "x", "x"),
 }
 
 
