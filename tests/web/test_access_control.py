@@ -10,7 +10,8 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import text
 
 from app.extensions import db
-from app.models import AccessCode, Application, User
+from app.models import AccessCode, Application, Challenge, User
+from app.models.base import utcnow
 from tests.conftest import PASSWORD, csrf_token
 
 # Every endpoint, by who may use it. A new endpoint fails the first test until it is placed here.
@@ -22,14 +23,15 @@ PUBLIC = {
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
+    "challenges.challenge", "opendata.challenges_json",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
-            "moderation.edit_need", "moderation.merge_need"}
+            "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
-         "panel.decide", "panel.publish"}
+         "panel.decide", "panel.publish", "challenges.answer"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 
@@ -51,10 +53,14 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
         code = db.session.scalar(db.select(AccessCode.id))
         application = Application(round_id=1, need_id=need, applicant="Sydenham Society", title="Benches", amount=900)
         db.session.add(application)
+        db.session.flush()
+        challenge = Challenge(round_id=1, application_id=application.id, ground="fit", language="en",
+                              grounds="The benches serve the bus stop, not the park.", deadline=utcnow())
+        db.session.add(challenge)
         db.session.commit()
-        application = application.id
+        application, challenge = application.id, challenge.id
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
-            "application_id": application,
+            "application_id": application, "challenge_id": challenge,
             "token": "not-a-token", "link_id": 1, "secret": "not-a-secret"}
 
 
