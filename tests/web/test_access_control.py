@@ -23,10 +23,11 @@ PUBLIC = {
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
-    "challenges.challenge", "opendata.challenges_json",
+    "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
-          "results.compare", "accounts.round_staff", "panel.funder"}
+          "results.compare", "accounts.round_staff", "panel.funder",
+          "wards.edit"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
