@@ -1,6 +1,6 @@
 """Casting a ballot: one per participant per round, changeable until ranking closes, each cast one transaction."""
-import json
 from dataclasses import dataclass
+from enum import StrEnum
 
 from flask import current_app
 from sqlalchemy import select
@@ -10,19 +10,24 @@ from app.extensions import db
 from app.models import Ballot, Participant, Participation, Round
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
+from app.voting.ballot_content import StoredBallot
 
 
 class CastingClosed(Exception):
     """The round is not in its ranking phase."""
 
 
+class CastStatus(StrEnum):
+    COUNTED = "counted"  # this submission is now the ballot
+    REPEAT = "repeat"  # it already was (a double submit)
+    STALE = "stale"  # a newer ballot was cast since this form was opened, and it stays
+
+
 @dataclass(frozen=True)
 class Cast:
     receipt: str
     version: int
-    # "counted": this submission is now the ballot; "repeat": it already was (a double submit);
-    # "stale": a newer ballot was cast since this form was opened, and it stays.
-    status: str
+    status: CastStatus
     ballot: Ballot
 
 
@@ -33,8 +38,8 @@ def current_ballot(round_: Round, participant: Participant | None) -> Ballot | N
     return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
 
 
-def cast(round_: Round, participant: Participant, ballot: Ballot | None, content: dict, nonce: str, based_on: int,
-         phase: Phase, keep_receipt: bool = False) -> Cast:
+def cast(round_: Round, participant: Participant, ballot: Ballot | None, content: StoredBallot, nonce: str,
+         based_on: int, phase: Phase, keep_receipt: bool = False) -> Cast:
     """Store `content` as the participant's ballot; `ballot` is their current one, as the request
     already read it with `current_ballot`.
 
@@ -46,7 +51,7 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
         raise CastingClosed
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)
-    encoded = json.dumps(content, sort_keys=True)
+    encoded = content.to_json()
     if ballot is None:
         first = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
                        submission_key=submitted, receipt=new_receipt(), content=encoded)
@@ -55,9 +60,9 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
             _register(round_, participant)
             return _counted(ballot)
     if ballot.submission_key == submitted:
-        return Cast(ballot.receipt, ballot.version, "repeat", ballot)
+        return Cast(ballot.receipt, ballot.version, CastStatus.REPEAT, ballot)
     if based_on < ballot.version:
-        return Cast(ballot.receipt, ballot.version, "stale", ballot)
+        return Cast(ballot.receipt, ballot.version, CastStatus.STALE, ballot)
     ballot.version += 1
     ballot.content, ballot.submission_key = encoded, submitted
     if not keep_receipt:
@@ -67,7 +72,7 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
 
 def _counted(ballot: Ballot) -> Cast:
     # Built before the commit expires the ballot, so the receipt costs no second read.
-    counted = Cast(ballot.receipt, ballot.version, "counted", ballot)
+    counted = Cast(ballot.receipt, ballot.version, CastStatus.COUNTED, ballot)
     db.session.commit()
     return counted
 

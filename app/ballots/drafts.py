@@ -1,8 +1,10 @@
 """Reading a ballot form into a draft, and applying the ranking buttons to it. No database."""
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from app.voting.ballot_content import (ApprovalBallot, BallotKind, PairwiseBallot, PointsBallot, RankingBallot,
+                                       StoredBallot, parse)
 
 
 class Form(Protocol):
@@ -83,26 +85,35 @@ def next_pair(needs: list[int], answered: set[frozenset[int]], choose) -> tuple[
 
 def from_content(content: str | None) -> Draft:
     """A stored ballot's content as a draft to show again (an empty draft for no ballot)."""
-    if not content:
-        return Draft()
-    data = json.loads(content)
-    return Draft(order=[tier[0] for tier in data.get("ranking", [])], approved=data.get("approved", []),
-                 points={int(k): v for k, v in data.get("points", {}).items()})
+    ballot = parse(content) if content else None
+    if isinstance(ballot, RankingBallot):
+        return Draft(order=[tier[0] for tier in ballot.tiers])
+    if isinstance(ballot, ApprovalBallot):
+        return Draft(approved=list(ballot.approved))
+    if isinstance(ballot, PointsBallot):
+        return Draft(points=dict(ballot.points))
+    return Draft()
 
 
-def to_content(kind: str, draft: Draft) -> dict:
+def to_ballot(kind: BallotKind, draft: Draft) -> StoredBallot:
     """What is stored for a ranking, approval or points ballot."""
-    if kind == "ranking":
-        return {"ranking": [[n] for n in draft.order]}
-    if kind == "approval":
-        return {"approved": sorted(set(draft.approved))}
-    return {"points": {str(n): p for n, p in sorted(draft.points.items()) if p > 0}}
+    if kind == BallotKind.RANKING:
+        return RankingBallot.of_order(draft.order)
+    if kind == BallotKind.APPROVAL:
+        return ApprovalBallot.of_choices(draft.approved)
+    return PointsBallot.of_points(draft.points)
 
 
-def answers_of(content: str | None) -> dict[str, str]:
-    """A pairwise ballot's answers, keyed "low-high" by need id."""
-    return json.loads(content)["answers"] if content else {}
+def to_content(kind: BallotKind, draft: Draft) -> dict:
+    """The stored JSON object of the draft, before it is written."""
+    return to_ballot(kind, draft).to_data()
 
 
 def answered(answers: dict[str, str]) -> set[frozenset[int]]:
-    return {frozenset(int(n) for n in pair.split("-")) for pair in answers}
+    """The pairs a stored "answers" object has answered."""
+    return PairwiseBallot.from_data({PairwiseBallot.key: answers}).answered()
+
+
+def answers_of(content: str | None) -> PairwiseBallot:
+    """A pairwise ballot as stored (no answers for no ballot)."""
+    return PairwiseBallot.from_json(content) if content else PairwiseBallot()

@@ -9,6 +9,7 @@ from app.ballots.tally import counted_needs, exact, tally
 from app.extensions import db
 from app.models import Ballot, BallotKind, Round
 from app.voting import pabulib
+from app.voting.ballot_content import ApprovalBallot, RankingBallot, StoredBallot, parse
 
 VOTE_TYPES = {BallotKind.APPROVAL: "approval", BallotKind.POINTS: "cumulative", BallotKind.RANKING: "ordinal"}
 
@@ -22,7 +23,7 @@ def to_pabulib(round_: Round) -> str:
         raise NotExportable("Pabulib holds approval, points and ranking ballots, not pairwise comparisons")
     needs = counted_needs(round_)
     public = {need.id: need.public_id for need in needs}
-    votes = [_vote(number, round_.ballot_kind, json.loads(content), public)
+    votes = [_vote(number, parse(content, round_.ballot_kind), public)
              for number, content in enumerate(db.session.scalars(
                  select(Ballot.content).where(Ballot.round_id == round_.id).order_by(Ballot.id)), start=1)]
     named = Counter(p for vote in votes for p in vote["vote"].split(",") if p)
@@ -38,13 +39,13 @@ def to_pabulib(round_: Round) -> str:
     return pabulib.write(_meta(round_, len(projects), len(votes)), projects, votes)
 
 
-def _vote(number: int, kind: BallotKind, content: dict, public: dict[int, str]) -> dict[str, str]:
-    if kind == BallotKind.APPROVAL:
-        return {"voter_id": str(number), "vote": ",".join(public[n] for n in content["approved"] if n in public)}
-    if kind == BallotKind.RANKING:
+def _vote(number: int, ballot: StoredBallot, public: dict[int, str]) -> dict[str, str]:
+    if isinstance(ballot, ApprovalBallot):
+        return {"voter_id": str(number), "vote": ",".join(public[n] for n in ballot.approved if n in public)}
+    if isinstance(ballot, RankingBallot):
         return {"voter_id": str(number),
-                "vote": ",".join(public[n] for tier in content["ranking"] for n in tier if n in public)}
-    given = [(public[int(n)], p) for n, p in content["points"].items() if int(n) in public and p]
+                "vote": ",".join(public[n] for tier in ballot.tiers for n in tier if n in public)}
+    given = [(public[n], p) for n, p in ballot.points if n in public and p]
     return {"voter_id": str(number), "vote": ",".join(n for n, _ in given), "points": ",".join(str(p) for _, p in given)}
 
 

@@ -15,6 +15,7 @@ from app.needs.services import search_document
 from app.rounds.phases import Phase
 from app.rounds.services import slug_reserved, slug_taken, slugify, unique_slug
 from app.voting import pabulib
+from app.voting.ballot_content import ApprovalBallot, PointsBallot, RankingBallot
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.errors import FileLineError
 from app.voting.preflib import parse
@@ -55,7 +56,7 @@ def import_preflib(path: Path, slug: str | None = None) -> Round:
         db.session.add(need)
         db.session.flush()
         ids[number] = need.id
-    contents = (json.dumps({"ranking": [[ids[c] for c in tier] for tier in ranking]})
+    contents = (RankingBallot(tuple(tuple(ids[c] for c in tier) for tier in ranking)).to_json()
                 for ranking, count in election.ballots for _ in range(count))
     _insert_ballots(round_, contents)
     db.session.commit()
@@ -117,12 +118,13 @@ def import_pabulib(path: Path, slug: str | None = None) -> Round:
 
 
 def _content(vote_type: str, vote: pabulib.Vote, ids: dict[str, int]) -> str:
+    """The vote as stored, its needs in the file's order."""
+    chosen = [ids[p] for p in vote.projects]
     if vote_type in ("approval", "choose-1"):
-        return json.dumps({"approved": [ids[p] for p in vote.projects]})
+        return ApprovalBallot(tuple(chosen)).to_json()
     if vote_type == "ordinal":
-        return json.dumps({"ranking": [[ids[p]] for p in vote.projects]})
-    points = vote.points or (1,) * len(vote.projects)
-    return json.dumps({"points": {str(ids[p]): n for p, n in zip(vote.projects, points)}})
+        return RankingBallot.of_order(chosen).to_json()
+    return PointsBallot(tuple(zip(chosen, vote.points or (1,) * len(chosen)))).to_json()
 
 
 def _decimals(amount) -> int:

@@ -2,7 +2,6 @@
 once results are out every ballot too, so anyone can count them again."""
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from app.extensions import db
 from app.models import Ballot, Round
 from app.opendata.records import spreadsheet_safe
 from app.readable import display
+from app.voting.ballot_content import parse
 
 PER_PAGE = 200
 
@@ -39,25 +39,7 @@ def normalise(typed: str) -> str | None:
 
 def written(content: str, public: dict[int, str]) -> str:
     """A ballot in short form with the needs' public ids: "12 > 7=3", "12, 7", "12×3, 7×2", "12>7, 3~9"."""
-    data = json.loads(content)
-    if data.get("ranking"):
-        tiers = ["=".join(public[n] for n in tier if n in public) for tier in data["ranking"]]
-        return " > ".join(tier for tier in tiers if tier)
-    if data.get("approved"):
-        return ", ".join(public[n] for n in data["approved"] if n in public)
-    if data.get("points"):
-        return ", ".join(f"{public.get(int(n), n)}×{p}" for n, p in data["points"].items())
-    if data.get("answers"):
-        return ", ".join(_answer(pair, answer, public) for pair, answer in data["answers"].items())
-    return ""
-
-
-def _answer(pair: str, answer: str, public: dict[int, str]) -> str:
-    low, high = (int(n) for n in pair.split("-"))
-    if answer == "none":
-        return f"{public.get(low, low)}~{public.get(high, high)}"
-    chosen, other = (low, high) if int(answer) == low else (high, low)
-    return f"{public.get(chosen, chosen)}>{public.get(other, other)}"
+    return parse(content).short(public)
 
 
 def page_of(round_: Round, page: int, public: dict[int, str] | None) -> ReceiptPage:

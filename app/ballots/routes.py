@@ -17,6 +17,7 @@ from app.rounds.phases import Action
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
 from app.readable import display
+from app.voting.ballot_content import NO_PREFERENCE, PairwiseBallot
 
 bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
@@ -92,9 +93,8 @@ def cast(slug):
     if errors:
         return _page(round_, needs, stored, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
     try:
-        result = casting.cast(round_, participant_for(round_), stored,
-                              drafts.to_content(round_.ballot_kind.value, draft), nonce, based_on,
-                              round_.phase_on(today()))
+        result = casting.cast(round_, participant_for(round_), stored, drafts.to_ballot(round_.ballot_kind, draft),
+                              nonce, based_on, round_.phase_on(today()))
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
@@ -102,11 +102,12 @@ def cast(slug):
     if not wants_fragment():
         return redirect(url_for("ballots.ballot", slug=slug))
     needs, stored = _after_cast(round_, result)
-    return _page(round_, needs, stored, draft if result.status != "stale" else drafts.from_content(stored.content))
+    stale = result.status == casting.CastStatus.STALE
+    return _page(round_, needs, stored, drafts.from_content(stored.content) if stale else draft)
 
 
 def _flash_cast(result) -> None:
-    if result.status == "stale":
+    if result.status == casting.CastStatus.STALE:
         flash(_("You changed your ballot in another window after opening this one, so this older version "
                 "was not counted. Here is your latest ballot."), "error")
     else:
@@ -114,8 +115,8 @@ def _flash_cast(result) -> None:
               "success")
 
 
-def _next_pair(needs, answers: dict[str, str]):
-    return drafts.next_pair([n.id for n in needs], drafts.answered(answers), random.choice)
+def _next_pair(needs, answers: PairwiseBallot):
+    return drafts.next_pair([n.id for n in needs], answers.answered(), random.choice)
 
 
 @bp.post("/ballot/pair")
@@ -128,15 +129,14 @@ def answer_pair(slug):
     ids = {n.id for n in needs}
     first, second = request.form.get("first", type=int), request.form.get("second", type=int)
     answer = request.form.get("answer", "")
-    if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), "none"):
+    if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), NO_PREFERENCE):
         abort(400)
     participant = participant_for(round_)
     stored = casting.current_ballot(round_, participant)
-    answers = drafts.answers_of(stored.content if stored else None)
-    a, b = sorted((first, second))
-    answers[f"{a}-{b}"] = answer
+    answers = drafts.answers_of(stored.content if stored else None).with_answer(
+        first, second, None if answer == NO_PREFERENCE else int(answer))
     try:
-        result = casting.cast(round_, participant, stored, {"answers": answers}, new_nonce(),
+        result = casting.cast(round_, participant, stored, answers, new_nonce(),
                               stored.version if stored else 0, round_.phase_on(today()), keep_receipt=True)
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")

@@ -1,5 +1,4 @@
 """The one bridge between stored ballots and the pure tally rules."""
-import json
 from collections import Counter, OrderedDict
 from fractions import Fraction
 from threading import Lock
@@ -9,6 +8,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Ballot, BallotKind, Need, NeedStatus, Round
 from app.money import json_number
+from app.voting.ballot_content import RankingBallot, parse
 from app.voting.budget_profiles import budget_election
 from app.voting.budget_rules import BUDGET_RULES, BudgetElection, allocate
 from app.voting.budgeting import Instance
@@ -44,30 +44,29 @@ def build_profile(round_: Round, needs: list[Need]):
     """Read every counted ballot of the round into the profile its ballot kind calls for."""
     public = {need.id: need.public_id for need in needs}
     candidates = tuple(public.values())
-    contents = Counter(db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id)))
     kind = round_.ballot_kind
+    ballots = [(parse(content, kind), count) for content, count in Counter(
+        db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id))).items()]
     if kind == BallotKind.RANKING:
-        return RankingProfile(candidates, tuple(_merge((_ranking(c, public), k) for c, k in contents.items())))
+        return RankingProfile(candidates, tuple(_merge((_ranking(b, public), k) for b, k in ballots)))
     if kind == BallotKind.APPROVAL:
         return ApprovalProfile(candidates, tuple(_merge(
-            (frozenset(public[n] for n in json.loads(c)["approved"] if n in public), k) for c, k in contents.items())))
+            (frozenset(public[n] for n in b.approved if n in public), k) for b, k in ballots)))
     if kind == BallotKind.POINTS:
         return PointsProfile(candidates, tuple(_merge(
-            (tuple(sorted((public[int(n)], p) for n, p in json.loads(c)["points"].items() if int(n) in public)), k)
-            for c, k in contents.items())))
+            (tuple(sorted((public[n], p) for n, p in b.points if n in public)), k) for b, k in ballots)))
     comparisons = Counter()
-    for content, count in contents.items():
-        for pair, answer in json.loads(content)["answers"].items():
-            first, second = (int(n) for n in pair.split("-"))
-            if first in public and second in public:
-                winner = None if answer == "none" else public[int(answer)]
-                comparisons[Comparison(public[first], public[second], winner)] += count
+    for ballot, count in ballots:
+        for answer in ballot.answers:
+            if answer.low in public and answer.high in public:
+                winner = None if answer.chosen is None else public[answer.chosen]
+                comparisons[Comparison(public[answer.low], public[answer.high], winner)] += count
     return PairwiseProfile(candidates, tuple(comparisons.items()))
 
 
-def _ranking(content: str, public: dict[int, str]):
+def _ranking(ballot: RankingBallot, public: dict[int, str]):
     """Tiers of public ids, leaving out needs no longer counted (hidden or merged since)."""
-    tiers = (tuple(public[n] for n in tier if n in public) for tier in json.loads(content)["ranking"])
+    tiers = (tuple(public[n] for n in tier if n in public) for tier in ballot.tiers)
     return tuple(tier for tier in tiers if tier)
 
 

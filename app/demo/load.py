@@ -1,5 +1,4 @@
 """`flask demo`: loads the demo rounds once; a second run finds them and changes nothing."""
-import json
 from datetime import date, timedelta
 
 from flask import current_app
@@ -13,6 +12,7 @@ from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, N
 from app.models.base import utcnow
 from app.needs.services import search_document
 from app.rounds.phases import ORDER, Phase
+from app.voting.ballot_content import PointsBallot, RankingBallot
 
 
 def load_demo(today: date | None = None) -> list[str]:
@@ -100,12 +100,12 @@ def _ballots(round_: Round, needs: dict) -> None:
         if slug != round_.slug:
             continue
         if isinstance(choices, dict):
-            ballot = {"points": {str(needs[title].id): p for title, p in choices.items()}}
+            ballot = PointsBallot.of_points({needs[title].id: p for title, p in choices.items()})
         else:
-            ballot = {"ranking": [[needs[title].id] for title in choices]}
+            ballot = RankingBallot.of_order(needs[title].id for title in choices)
         for _ in range(count):
             db.session.add(Ballot(round_id=round_.id, voter_key=imported_voter_key(secret, round_.id, voter),
-                                  receipt=new_receipt(), content=json.dumps(ballot, sort_keys=True)))
+                                  receipt=new_receipt(), content=ballot.to_json()))
             voter += 1
 
 

@@ -1,18 +1,13 @@
 """Ballots, kept apart from who cast them."""
 import secrets
-from enum import StrEnum
 
 from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.voting.ballot_content import BallotKind
 
-
-class BallotKind(StrEnum):
-    RANKING = "ranking"
-    APPROVAL = "approval"
-    POINTS = "points"
-    PAIRWISE = "pairwise"
+__all__ = ["Ballot", "BallotKind", "Participation", "random_id"]
 
 
 def random_id() -> int:
@@ -37,7 +32,7 @@ class Ballot(db.Model):
     # Keyed hash of the form submission last counted, so a double submit stores one ballot.
     submission_key: Mapped[str] = mapped_column(String(64), default="")
     receipt: Mapped[str] = mapped_column(String(16))
-    content: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)  # written and read by app.voting.ballot_content only
 
 
 class Participation(db.Model):
