@@ -1,14 +1,17 @@
-"""Words for the panel's codes: suggestion rules, why the suggestion funds an application or not, marks."""
+"""Words for the panel's codes: suggestion rules, why the suggestion funds an application or not, marks,
+why an action was refused."""
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from app.panel.services import Refusal
 from app.rounds.phases import Action
+from app.voting.grants import IN_RANKING_ORDER
 
 
 def suggestion_rule(code: str) -> str:
     return {
-        "ranking": _("In the community's order, skipping what does not fit"),
+        IN_RANKING_ORDER: _("In the community's order, skipping what does not fit"),
         "greedy": _("Greedy: most support first, skipping what does not fit"),
         "equalshares/add1": _("Method of Equal Shares, on the residents' ballots"),
     }[code]
@@ -46,3 +49,19 @@ def out_of_phase(action: Action) -> str:
         Action.RECORD_DECISIONS: _("The panel records its decisions only while the round is in its Decide phase."),
         Action.PUBLISH_DECISIONS: _("The panel publishes its decisions only while the round is in its Decide phase."),
     }[action]
+
+
+def refusal(code: Refusal | Action, application: bool = False) -> str:
+    """Why a panel action was refused (an Action: the round's phase does not allow it); `application`: on
+    one application the member opened, not a list."""
+    if isinstance(code, Action):
+        return out_of_phase(code)
+    if application and code == Refusal.CONFLICTED:
+        return _("You declared a conflict of interest on this application, so you cannot mark it.")
+    return {
+        Refusal.OVER_BUDGET: _("These grants would spend more than the budget. Lower an amount or fund fewer."),
+        Refusal.OVER_ASKED: _("A grant cannot be more than the amount asked for."),
+        Refusal.CONFLICTED: _("You declared a conflict of interest on one of these applications: another member decides it."),
+        Refusal.PUBLISHED: _("The decisions are already published."),
+        Refusal.UNDECIDED: _("Every application needs a decision, and the panel its reasons, before publishing."),
+    }[code]

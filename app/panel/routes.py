@@ -8,7 +8,6 @@ from app.panel import labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.organisations.services import PledgeLine, set_pledges
 from app.panel.views import decision_rows, need_order
-from app.rounds.phases import Action
 from app.rounds.services import update_round
 from app.voting.grants import Marks
 from app.web import render_page, today
@@ -58,7 +57,7 @@ def new_application(round_, slug):
                 round_, need, {**values, "amount": round_.stored(form.amount.data)}, current_user(),
                 round_.phase_on(today()))
         except services.PanelError as refused:
-            flash(_refusal(str(refused)), "error")
+            flash(panel_labels.refusal(refused.refusal), "error")
             return redirect(url_for("panel.index", slug=slug))
         flash(_("The application is added. Panel members can mark it now."), "success")
         return redirect(url_for("panel.application", slug=slug, application_id=application.id))
@@ -95,8 +94,7 @@ def mark(round_, slug, application_id):
         services.mark(application, current_user(), Marks(form.fit.data, form.deliverability.data, form.value.data),
                       form.comment.data, round_.phase_on(today()))
     except services.PanelError as refused:
-        flash(_("You declared a conflict of interest on this application, so you cannot mark it.")
-              if str(refused) == "conflicted" else _refusal(str(refused)), "error")
+        flash(panel_labels.refusal(refused.refusal, application=True), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))
     flash(_("Your marks are saved."), "success")
     return redirect(url_for("panel.index", slug=slug))
@@ -113,7 +111,7 @@ def conflict(round_, slug, application_id):
     try:
         services.declare_conflict(application, current_user(), form.reason.data, round_.phase_on(today()))
     except services.PanelError as refused:
-        flash(_refusal(str(refused)), "error")
+        flash(panel_labels.refusal(refused.refusal), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))
     flash(_("Your conflict of interest is recorded. You will not mark or decide this application."), "success")
     return redirect(url_for("panel.application", slug=slug, application_id=application_id))
@@ -134,22 +132,10 @@ def decide(round_, slug):
     try:
         services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:
-        flash(_refusal(str(refused)), "error")
+        flash(panel_labels.refusal(refused.refusal), "error")
         return _index_page(round_, form=form, status=422)
     flash(_("The decisions are recorded. Publish them when the panel agrees."), "success")
     return redirect(url_for("panel.index", slug=slug))
-
-
-def _refusal(code: str) -> str:
-    if code in services.PANEL_ACTIONS:
-        return panel_labels.out_of_phase(Action(code))
-    return {
-        "over-budget": _("These grants would spend more than the budget. Lower an amount or fund fewer."),
-        "over-asked": _("A grant cannot be more than the amount asked for."),
-        "conflicted": _("You declared a conflict of interest on one of these applications: another member decides it."),
-        "published": _("The decisions are already published."),
-        "undecided": _("Every application needs a decision, and the panel its reasons, before publishing."),
-    }[code]
 
 
 @bp.post("/publish")
@@ -160,7 +146,7 @@ def publish(round_, slug):
     try:
         services.publish(round_, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:
-        flash(_refusal(str(refused)), "error")
+        flash(panel_labels.refusal(refused.refusal), "error")
         return redirect(url_for("panel.index", slug=slug))
     flash(_("The decisions are published."), "success")
     return redirect(url_for("grants.decisions", slug=slug))

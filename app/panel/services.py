@@ -1,5 +1,6 @@
 """The funder panel's work, each action one transaction: applications, marks, conflicts, decisions, publishing."""
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 
@@ -11,11 +12,26 @@ from app.models.base import utcnow
 from app.organisations import services as cofunding
 from app.rounds.phases import Action, Phase
 from app.voting.budget_rules import BUDGET_RULES
-from app.voting.grants import Marks, Proposal, Suggestion, best_per_need, chosen_by_rule, in_ranking_order
+from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Marks, Proposal, Suggestion, best_per_need,
+                               chosen_by_rule, in_ranking_order)
+
+
+class Refusal(StrEnum):
+    """Why the panel cannot take an action; panel/labels.py says it in words."""
+
+    PUBLISHED = "published"
+    CONFLICTED = "conflicted"
+    OVER_ASKED = "over-asked"
+    OVER_BUDGET = "over-budget"
+    UNDECIDED = "undecided"
 
 
 class PanelError(ValueError):
-    """A panel action that cannot be taken; the message code says why."""
+    """A panel action that cannot be taken; `refusal` says why (an Action: the round's phase does not allow it)."""
+
+    def __init__(self, refusal: Refusal | Action):
+        super().__init__(refusal)
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -43,9 +59,9 @@ def allowed(round_: Round, phase: Phase) -> frozenset[Action]:
 
 def _open(round_: Round, phase: Phase, action: Action) -> None:
     if round_.decisions_published_at is not None:
-        raise PanelError("published")
+        raise PanelError(Refusal.PUBLISHED)
     if not phase.allows(action):
-        raise PanelError(action.value)
+        raise PanelError(action)
 
 
 def add_application(round_: Round, need: Need, values: dict, actor: User, phase: Phase) -> Application:
@@ -67,7 +83,7 @@ def mark(application: Application, user: User, marks: Marks, comment: str, phase
     """Record or change a member's marks; a member with a conflict cannot mark."""
     _open(db.session.get(Round, application.round_id), phase, Action.MARK_APPLICATION)
     if conflicted(application, user):
-        raise PanelError("conflicted")
+        raise PanelError(Refusal.CONFLICTED)
     score = next((s for s in application.scores if s.user_id == user.id), None)
     if score is None:
         score = PanelScore(application_id=application.id, user_id=user.id)
@@ -107,8 +123,8 @@ def suggestion_rules(round_: Round) -> tuple[str, ...]:
     if not round_.budget:
         return ()
     if round_.ballot_kind == BallotKind.PAIRWISE:
-        return ("ranking",)
-    return ("ranking", "greedy", "equalshares/add1")
+        return (IN_RANKING_ORDER,)
+    return SUGGESTION_RULES
 
 
 def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[str, ...]) -> Suggestion | None:
@@ -119,7 +135,7 @@ def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[st
         return None
     found = proposals(round_, apps)
     budget = exact(round_, round_.budget)
-    if rule == "ranking":
+    if rule == IN_RANKING_ORDER:
         return in_ranking_order(found, ranking, budget)
     costs = {need: p.amount for need, p in best_per_need(found).items()}
     outcome = allocate_with_costs(round_, rule, costs)
@@ -133,12 +149,12 @@ def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str,
     _open(round_, phase, Action.RECORD_DECISIONS)
     apps = {a.id: a for a in applications(round_)}
     if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
-        raise PanelError("conflicted")
+        raise PanelError(Refusal.CONFLICTED)
     if any(d.funded and (d.amount or 0) > apps[app_id].amount for app_id, d in decided.items()):
-        raise PanelError("over-asked")
+        raise PanelError(Refusal.OVER_ASKED)
     total = sum(d.amount or 0 for d in decided.values() if d.funded)
     if round_.budget is not None and total > round_.budget:
-        raise PanelError("over-budget")
+        raise PanelError(Refusal.OVER_BUDGET)
     for app_id, choice in decided.items():
         application = apps[app_id]
         decision = application.decision or GrantDecision(application_id=app_id)
@@ -157,7 +173,7 @@ def publish(round_: Round, actor: User, phase: Phase) -> None:
     _open(round_, phase, Action.PUBLISH_DECISIONS)
     apps = applications(round_)
     if not apps or any(a.decision is None for a in apps) or not round_.decision_rationale.strip():
-        raise PanelError("undecided")
+        raise PanelError(Refusal.UNDECIDED)
     round_.decisions_published_at = utcnow()
     audit.record(actor, "grants-published", round_, applications=len(apps))
     db.session.commit()

@@ -9,7 +9,9 @@ need costing its candidate application (see budget_rules).
 from dataclasses import dataclass
 from fractions import Fraction
 
-SUGGESTION_RULES = ("ranking", "greedy", "equalshares/add1")
+IN_RANKING_ORDER = "ranking"
+# The first needs no ballots a budget rule can read (pairwise answers); the others are budget rules.
+SUGGESTION_RULES = (IN_RANKING_ORDER, "greedy", "equalshares/add1")
 CRITERIA = ("fit", "deliverability", "value")
 TOP_MARK = 5
 
