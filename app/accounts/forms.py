@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 from app.forms import AppForm
+from app.models import Role
 
 
 class SignInForm(AppForm):
@@ -29,4 +30,4 @@ class InviteForm(AppForm):
     def __init__(self, *args, role_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         labels = role_labels or {}
-        self.role.choices = [(code, labels.get(code, code)) for code in ("facilitator", "moderator", "panel", "translator")]
+        self.role.choices = [(code.value, labels.get(code, code)) for code in Role if code != Role.ADMIN]

@@ -7,6 +7,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from app.forms import AppForm, LinesField, MoneyField, NotBlank, WordsField, strip
+from app.models import Access, BallotKind
 from app.money import to_stored
 from app.needs.categories import CONTENT_LANGUAGES
 from app.voting.budget_rules import BUDGET_RULES
@@ -60,8 +61,8 @@ class RoundForm(AppForm):
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
         self.interface_languages.choices = [(code, names.get(code, code)) for code in current_app.config["LANGUAGES"]]
         kinds, rules, ties, modes = choice_labels or ({}, {}, {}, {})
-        self.access.choices = [(code, modes.get(code, code)) for code in ("open", "codes", "email")]
-        self.ballot_kind.choices = [(code, kinds.get(code, code)) for code in RULES_FOR_BALLOT]
+        self.access.choices = [(code.value, modes.get(code, code)) for code in Access]
+        self.ballot_kind.choices = [(code.value, kinds.get(code, code)) for code in BallotKind]
         self.rule.choices = [("", _l("The usual method for the ballot"))] + [
             (code, rules.get(code, code)) for codes in RULES_FOR_BALLOT.values() for code in codes] + [
             (code, rules.get(code, code)) for code in BUDGET_RULES]
