@@ -89,11 +89,12 @@ def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None)
     key = (_state(round_, needs), tuple(rule_names), tie_break)
     if (outcomes := _counted.get(key)) is not None:
         return outcomes
-    counts = {name: None if name in BUDGET_RULES else rule(name, round_.ballot_kind.value) for name in rule_names}
+    # Every rule is count(ballots, tie_break): a budget rule's ballots are the budget election.
+    counts = {name: BUDGET_RULES.get(name) or rule(name, round_.ballot_kind.value) for name in rule_names}
     profile, costs, order = _ballots(round_, tie_break, needs)
-    election = _budget_election(round_, profile, costs) if None in counts.values() else None
-    outcomes = [allocate(name, election, order) if count is None else count(profile, order)
-                for name, count in counts.items()]
+    budgeted = any(name in BUDGET_RULES for name in counts)
+    election = _budget_election(round_, profile, costs) if budgeted else None
+    outcomes = [count(election if name in BUDGET_RULES else profile, order) for name, count in counts.items()]
     _counted.put(key, outcomes)
     return outcomes
 

@@ -1,6 +1,12 @@
-"""Every budget rule by name, each returning an Outcome with a reason for every need. Pure Python."""
+"""Every budget rule by name, each returning an Outcome with a reason for every need. Pure Python.
+
+A rule is a function of the election with the tie-break passed in, `rule(election, tie_break)`, as the
+ranking rules of rules.py are functions of the profile: BUDGET_RULES names them all.
+"""
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import partial
 
 from app.voting.budgeting import GREEDY_RULES, Instance, Reason
 from app.voting.budgeting import greedy_family as greedy
@@ -9,9 +15,6 @@ from app.voting.outcome import Outcome
 from app.voting.phragmen import phragmen
 from app.voting.ties import TieBreak, order_by_score
 
-SHARES_RULES = ("equalshares", "equalshares/add1", "equalshares/add1-comparison")
-BUDGET_RULES = GREEDY_RULES + SHARES_RULES + ("phragmen",)
-
 
 @dataclass(frozen=True)
 class BudgetElection:
@@ -19,20 +22,17 @@ class BudgetElection:
     approvals: Approvals  # who named which need, for Equal Shares and Phragmén
 
 
-def allocate(rule: str, election: BudgetElection, tie_break: TieBreak,
-             stop_when_exhaustive: bool = False, top_up: bool = False) -> Outcome:
-    """The rule's outcome. The two switches are the Add1 variants some cities use; the defaults
-    (keep raising shares while the outcome fits; no greedy top-up) reproduce Wieliczka and Assen."""
-    if rule in GREEDY_RULES:
-        return greedy(rule, election.instance, tie_break)
-    if rule == "phragmen":
-        return _phragmen(election, tie_break)
-    if rule not in SHARES_RULES:
+def allocate(rule: str, election: BudgetElection, tie_break: TieBreak, **switches) -> Outcome:
+    """The named rule's outcome. The switches of the Equal Shares rules are the Add1 variants some
+    cities use: `stop_when_exhaustive`, `top_up`; their defaults (keep raising shares while the
+    outcome fits; no greedy top-up) reproduce Wieliczka and Assen."""
+    if rule not in BUDGET_RULES:
         raise ValueError(f"unknown budget rule {rule!r}")
-    outcome = equal_shares(rule, election, tie_break, stop_when_exhaustive, top_up)
-    if rule == "equalshares/add1-comparison":
-        return compare_with_greedy(outcome, election, tie_break)
-    return outcome
+    return BUDGET_RULES[rule](election, tie_break, **switches)
+
+
+def _greedy(rule: str, election: BudgetElection, tie_break: TieBreak) -> Outcome:
+    return greedy(rule, election.instance, tie_break)
 
 
 def equal_shares(rule, election: BudgetElection, tie_break, stop_when_exhaustive=False, top_up=False) -> Outcome:
@@ -78,6 +78,11 @@ def _ranking(selected, instance, tie_break):
     return tuple(selected) + rest, ties
 
 
+def equal_shares_or_greedy(election: BudgetElection, tie_break, stop_when_exhaustive=False, top_up=False) -> Outcome:
+    shares = equal_shares("equalshares/add1-comparison", election, tie_break, stop_when_exhaustive, top_up)
+    return compare_with_greedy(shares, election, tie_break)
+
+
 def compare_with_greedy(shares: Outcome, election: BudgetElection, tie_break) -> Outcome:
     """Keep the Equal Shares outcome unless more voters have more of their needs funded under greedy."""
     plain = greedy("greedy", election.instance, tie_break)
@@ -109,3 +114,13 @@ def _phragmen(election: BudgetElection, tie_break) -> Outcome:
     return Outcome("phragmen", tie_break.name, ranking, dict(instance.support), tuple(result.ties) + ties,
                    selected=tuple(result.selected), voters=election.approvals.voters,
                    details={"spent": spent(result.selected, instance.costs), "why": why})
+
+
+BudgetRule = Callable[[BudgetElection, TieBreak], Outcome]
+BUDGET_RULES: dict[str, BudgetRule] = {
+    **{name: partial(_greedy, name) for name in GREEDY_RULES},
+    "equalshares": partial(equal_shares, "equalshares"),
+    "equalshares/add1": partial(equal_shares, "equalshares/add1"),
+    "equalshares/add1-comparison": equal_shares_or_greedy,
+    "phragmen": _phragmen,
+}

@@ -17,7 +17,7 @@ from app.voting.errors import FileLineError
 SECTIONS = ("META", "PROJECTS", "VOTES")
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "ordinal", "scoring")
 # Pabulib's `rule` names the rule the city used; `unknown` is written when it is not known.
-RULES = BUDGET_RULES + ("unknown",)
+RULES = (*BUDGET_RULES, "unknown")
 WHOLE_KEYS = ("num_projects", "num_votes", "min_length", "max_length", "min_points", "max_points",
               "min_sum_points", "max_sum_points", "min_project_score_threshold")
 WHOLE = re.compile(r"[0-9]{1,12}")
