@@ -14,6 +14,7 @@ from app.accounts.services import AccountError, account_for, create_user, remove
 from app.audit import COMMAND_LINE
 from app.backup import backup_command
 from app.ballots.exports import to_pabulib
+from app.ballots.sealing import seal_due, seal_if_due
 from app.ballots.imports import import_pabulib, import_preflib
 from app.ballots.tally import outcome_record, tally
 from app.demo.load import load_demo
@@ -152,9 +153,25 @@ def generate_codes_command(slug, count):
         click.echo(access.code)
 
 
+@rounds.command("seal")
+@click.argument("slug")
+def seal_command(slug):
+    """Cut the round's ballots from their voters, if ranking has closed (it happens by itself at the close)."""
+    round_ = _round_or_fail(slug)
+    if round_.sealed:
+        click.echo(f"{round_.slug}: already sealed")
+    elif not seal_if_due(round_, round_.phase_on(date.today())):
+        _fail(f"ranking has not closed in {round_.slug!r}, so its ballots can still change")
+    else:
+        click.echo(f"{round_.slug}: sealed")
+
+
 @privacy.command("purge")
 def purge_command():
-    """Remove personal data from every round whose retention period has ended (run daily)."""
+    """Seal rounds whose ranking has closed; remove personal data from every round whose retention
+    period has ended (run daily)."""
+    for round_ in seal_due(date.today()):
+        click.echo(f"{round_.slug}: sealed")
     for round_, count in purge_due(date.today()):
         click.echo(f"{round_.slug}: {count} participants forgotten")
 

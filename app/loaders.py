@@ -3,8 +3,11 @@
 Views, the permission decorator and the language selector all ask for the page's round; it is read
 from the database the first time and carried in `g` for the rest of the request.
 """
+from datetime import date
+
 from flask import abort, g
 
+from app.ballots.sealing import seal_if_due
 from app.extensions import db
 from app.models import Application, Challenge, Comment, Need, Round
 
@@ -12,7 +15,10 @@ from app.models import Application, Challenge, Comment, Need, Round
 def find_round(slug: str) -> Round | None:
     known = g.setdefault("rounds_by_slug", {})
     if slug not in known:
-        known[slug] = db.session.scalar(db.select(Round).filter_by(slug=slug))
+        round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
+        if round_ is not None:
+            seal_if_due(round_, round_.phase_on(date.today()))
+        known[slug] = round_
     return known[slug]
 
 

@@ -5,6 +5,7 @@ from app.extensions import db
 from app.models import AccessCode, Access, EmailIdentity, Participant, Round
 
 SESSION_KEY = "participants"
+RECEIPTS_KEY = "receipts"
 
 
 class JoinRequired(Exception):
@@ -93,8 +94,19 @@ def new_participant(round_: Round, display_name: str | None = None) -> Participa
     return participant
 
 
+def keep_receipt(round_: Round, receipt: str) -> None:
+    """This device keeps its newest receipt, the one way its voter sees their ballot once the round is sealed."""
+    session.setdefault(RECEIPTS_KEY, {})[str(round_.id)] = receipt
+    session.modified = True
+
+
+def kept_receipt(round_: Round) -> str | None:
+    return session.get(RECEIPTS_KEY, {}).get(str(round_.id))
+
+
 def leave(round_: Round) -> None:
     session.get(SESSION_KEY, {}).pop(str(round_.id), None)
+    session.get(RECEIPTS_KEY, {}).pop(str(round_.id), None)
     session.modified = True
     g.setdefault("participants", {})[round_.id] = None
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.ballots.keys import new_receipt, submission_key, voter_key
 from app.extensions import db
-from app.models import Ballot, Participant, Participation, Round
+from app.models import Ballot, Participant, Participation, ReplacedReceipt, Round
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
 from app.voting.ballot_content import StoredBallot
@@ -31,7 +31,12 @@ class Cast:
     ballot: Ballot
 
 
-def current_ballot(round_: Round, participant: Participant | None) -> Ballot | None:
+def current_ballot(round_: Round, participant: Participant | None, receipt: str | None = None) -> Ballot | None:
+    """The participant's ballot, found by voter key while ranking is open; once the round is sealed
+    no key finds it, and only the receipt this device kept (`receipt`) shows its voter their ballot."""
+    if round_.sealed:
+        return None if receipt is None else db.session.scalar(
+            select(Ballot).where(Ballot.round_id == round_.id, Ballot.receipt == receipt))
     if participant is None:
         return None
     key = voter_key(current_app.config["SECRET_KEY"], round_.id, participant.id)
@@ -47,7 +52,7 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
     the same receipt; `based_on` is the ballot version the form was opened with, so an old
     form replayed after a newer ballot changes nothing.
     """
-    if not phase.allows(Action.CAST_BALLOT):
+    if round_.sealed or not phase.allows(Action.CAST_BALLOT):
         raise CastingClosed
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)
@@ -66,6 +71,7 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
     ballot.version += 1
     ballot.content, ballot.submission_key = encoded, submitted
     if not keep_receipt:
+        db.session.add(ReplacedReceipt(round_id=round_.id, receipt=ballot.receipt))
         ballot.receipt = new_receipt()
     return _counted(ballot)
 

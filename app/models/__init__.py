@@ -1,7 +1,7 @@
 """The database models, one module per aggregate."""
 from app.models.access import AccessCode, EmailIdentity, EmailLink
 from app.models.audit import AuditEntry
-from app.models.ballot import Ballot, BallotKind, Participation
+from app.models.ballot import Ballot, BallotKind, Participation, ReplacedReceipt
 from app.models.challenge import Challenge
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedRevision, NeedStatus, NeedTranslation, Support
@@ -13,6 +13,6 @@ from app.models.round import Access, Round
 from app.models.user import Role, StaffRole, User
 
 __all__ = [
-    "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
+    "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
 ]

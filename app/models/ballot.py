@@ -21,9 +21,14 @@ class Ballot(db.Model):
     No column names the voter: `voter_key` is a keyed hash of the participant, which only
     the app (holding the secret) can recompute, to find the ballot when its voter changes it.
     There is no timestamp, and ids are random, so ballots cannot be lined up with the register.
+    When ranking closes the round is sealed (app/ballots/sealing.py): voter keys become random
+    values and every ballot is written again, shuffled, under a fresh id.
     """
 
-    __table_args__ = (UniqueConstraint("round_id", "voter_key"), UniqueConstraint("round_id", "receipt"))
+    # WITHOUT ROWID on SQLite: rows are stored in the order of their random keys, so the table's
+    # physical order says nothing about the order ballots were cast in.
+    __table_args__ = (UniqueConstraint("round_id", "voter_key"), UniqueConstraint("round_id", "receipt"),
+                      {"sqlite_with_rowid": False})
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=random_id)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
@@ -38,8 +43,18 @@ class Ballot(db.Model):
 class Participation(db.Model):
     """The register: who has voted in a round, with no link to which ballot is theirs."""
 
-    __table_args__ = (UniqueConstraint("participant_id"),)
+    __table_args__ = (UniqueConstraint("participant_id"), {"sqlite_with_rowid": False})
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=random_id)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+
+
+class ReplacedReceipt(db.Model):
+    """A receipt whose ballot its voter changed since: it looks up as "replaced", and nothing
+    says which ballot replaced it, so the table links no receipt to another."""
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    receipt: Mapped[str] = mapped_column(String(16), primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), primary_key=True)

@@ -75,6 +75,8 @@ class Round(db.Model):
     grant_prefix: Mapped[str] = mapped_column(String(60), default="", server_default="")
     # The panel's reasons for its decisions as a whole, shown with them once published.
     decision_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Set once ranking has closed and the ballots were cut from their voters (app/ballots/sealing.py).
+    sealed: Mapped[bool] = mapped_column(default=False, server_default=false())
     decisions_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Days after publication in which residents and applicants may challenge a decision.
     challenge_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")

@@ -5,6 +5,7 @@ from datetime import date
 
 from app.accounts.current import grant
 from app import audit
+from app.ballots.sealing import seal_if_due
 from app.extensions import db
 from app.models import Ballot, Role, Round, User
 from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
@@ -120,4 +121,5 @@ def advance_phase(round_: Round, today: date, actor: User) -> Phase | None:
         round_.phase = following
         audit.record(actor, "phase-opened", round_, before=current.value, after=following.value)
         db.session.commit()
+        seal_if_due(round_, following)
     return following
