@@ -1,25 +1,32 @@
-"""The public list of counted ballots: every receipt, a page at a time or found by its code, and
-once results are out every ballot too, so anyone can count them again."""
+"""Receipts looked up one at a time, and once results are out every ballot, shuffled and without
+receipts, so anyone can count them again but nobody can point at whose ballot is whose."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
 from app.ballots.keys import RECEIPT_ALPHABET, RECEIPT_LENGTH
 from app.extensions import db
-from app.models import Ballot, Round
+from app.models import Ballot, ReplacedReceipt, Round
 from app.opendata.records import spreadsheet_safe
-from app.readable import display
 from app.voting.ballot_content import parse
 
 PER_PAGE = 200
 
 
+class Lookup(StrEnum):
+    COUNTED = "counted"
+    REPLACED = "replaced"  # its voter cast a newer ballot, which is the one counted
+    UNKNOWN = "unknown"
+    MALFORMED = "malformed"
+
+
 @dataclass(frozen=True)
 class ReceiptPage:
-    rows: list[tuple[str, str]]  # receipt, and the ballot in short form once results are out
+    rows: list[str]  # ballots in short form, in the shuffled order the seal stored them
     page: int
     pages: int
     total: int
@@ -42,40 +49,45 @@ def written(content: str, public: dict[int, str]) -> str:
     return parse(content).short(public)
 
 
+def total(round_: Round) -> int:
+    return db.session.scalar(select(func.count(Ballot.id)).where(Ballot.round_id == round_.id))
+
+
 def page_of(round_: Round, page: int, public: dict[int, str] | None) -> ReceiptPage:
-    """One page of receipts in receipt order (never the order they were cast); with `public`, the ballots too."""
-    total = db.session.scalar(select(func.count(Ballot.id)).where(Ballot.round_id == round_.id))
-    pages = max(1, -(-total // PER_PAGE))
+    """One page of ballots in the order of their random ids (shuffled at the seal); none without `public`."""
+    count = total(round_)
+    pages = max(1, -(-count // PER_PAGE))
     page = min(max(page, 1), pages)
-    rows = db.session.execute(select(Ballot.receipt, Ballot.content).where(Ballot.round_id == round_.id)
-                              .order_by(Ballot.receipt).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
-    return ReceiptPage([_row(r, c, public) for r, c in rows], page, pages, total)
+    if public is None:
+        return ReceiptPage([], page, pages, count)
+    rows = db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id)
+                              .order_by(Ballot.id).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    return ReceiptPage([written(c, public) for c in rows], page, pages, count)
 
 
-def find(round_: Round, receipt: str, public: dict[int, str] | None) -> tuple[str, str] | None:
-    content = db.session.scalar(select(Ballot.content).filter_by(round_id=round_.id, receipt=receipt))
-    return None if content is None else _row(receipt, content, public)
+def status_of(round_: Round, receipt: str) -> Lookup:
+    """What a receipt stands for now, and never what its ballot says: a receipt proves nothing to anyone else."""
+    if db.session.scalar(select(Ballot.id).filter_by(round_id=round_.id, receipt=receipt)) is not None:
+        return Lookup.COUNTED
+    replaced = select(ReplacedReceipt.receipt).filter_by(round_id=round_.id, receipt=receipt)
+    return Lookup.REPLACED if db.session.scalar(replaced) is not None else Lookup.UNKNOWN
 
 
-def every(round_: Round, public: dict[int, str] | None) -> Iterator[tuple[str, str]]:
-    """Every receipt (and ballot), streamed in receipt order, for the download."""
-    rows = db.session.execute(select(Ballot.receipt, Ballot.content).where(Ballot.round_id == round_.id)
-                              .order_by(Ballot.receipt).execution_options(yield_per=2000))
-    for receipt, content in rows:
-        yield _row(receipt, content, public)
+def every(round_: Round, public: dict[int, str]) -> Iterator[str]:
+    """Every ballot, streamed in the order of its random id, for the download."""
+    rows = db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id)
+                              .order_by(Ballot.id).execution_options(yield_per=2000))
+    for content in rows:
+        yield written(content, public)
 
 
-def _row(receipt: str, content: str, public: dict[int, str] | None) -> tuple[str, str]:
-    return display(receipt), written(content, public) if public is not None else ""
-
-
-def as_csv(rows: Iterable[tuple[str, str]], with_ballots: bool) -> Iterator[str]:
+def as_csv(rows: Iterable[str]) -> Iterator[str]:
     """CSV text a few thousand rows at a time, so a city's ballots never sit in memory as one string."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["receipt", "ballot"] if with_ballots else ["receipt"])
-    for number, (receipt, ballot) in enumerate(rows, 1):
-        writer.writerow([receipt, spreadsheet_safe(ballot)] if with_ballots else [receipt])
+    writer.writerow(["ballot"])
+    for number, ballot in enumerate(rows, 1):
+        writer.writerow([spreadsheet_safe(ballot)])
         if number % 2000 == 0:
             yield out.getvalue()
             out.seek(0)

@@ -12,7 +12,7 @@ from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
-from app.participation import current_participant, join_first, participant_for
+from app.participation import current_participant, join_first, keep_receipt, kept_receipt, participant_for
 from app.rounds.phases import Action
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
@@ -26,7 +26,7 @@ def _limits(round_, needs) -> Limits:
     return round_.ballot_rules.limits(frozenset(n.id for n in needs))
 
 
-def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None):
+def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None, stale=False):
     """The ballot page or its form fragment; `needs` and `ballot` are what the route already loaded."""
     limits = _limits(round_, needs)
     return render_page(
@@ -35,13 +35,13 @@ def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, bas
         points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
         based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
         casting_open=round_.phase_on(today()).allows(Action.CAST_BALLOT), pair=pair, form=SupportForm(),
-        messages=ballot_labels,
+        messages=ballot_labels, stale=stale,
     )
 
 
 def _loaded(round_):
     """The counted needs and this browser's ballot, read once and carried through the request."""
-    return counted_needs(round_), casting.current_ballot(round_, current_participant(round_))
+    return counted_needs(round_), casting.current_ballot(round_, current_participant(round_), kept_receipt(round_))
 
 
 def _after_cast(round_, result):
@@ -98,21 +98,21 @@ def cast(slug):
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
-    _flash_cast(result)
+    keep_receipt(round_, result.receipt)
     if not wants_fragment():
+        _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))
     needs, stored = _after_cast(round_, result)
     stale = result.status == casting.CastStatus.STALE
-    return _page(round_, needs, stored, drafts.from_content(stored.content) if stale else draft)
+    return _page(round_, needs, stored, drafts.from_content(stored.content) if stale else draft, stale=stale)
 
 
 def _flash_cast(result) -> None:
+    """Only a stale form needs a word above the page: the receipt is shown once, in the ballot's own box,
+    so a changed ballot never shows an old receipt beside the new one."""
     if result.status == casting.CastStatus.STALE:
         flash(_("You changed your ballot in another window after opening this one, so this older version "
                 "was not counted. Here is your latest ballot."), "error")
-    else:
-        flash(_("Your ballot is counted. Your receipt: %(receipt)s", receipt=display(result.receipt)),
-              "success")
 
 
 def _next_pair(needs, answers: PairwiseBallot):
@@ -132,7 +132,7 @@ def answer_pair(slug):
     if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), NO_PREFERENCE):
         abort(400)
     participant = participant_for(round_)
-    stored = casting.current_ballot(round_, participant)
+    stored = casting.current_ballot(round_, participant, kept_receipt(round_))
     answers = drafts.answers_of(stored.content if stored else None).with_answer(
         first, second, None if answer == NO_PREFERENCE else int(answer))
     try:
@@ -141,6 +141,7 @@ def answer_pair(slug):
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
+    keep_receipt(round_, result.receipt)
     if not wants_fragment():
         _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))
@@ -148,30 +149,38 @@ def answer_pair(slug):
     return _page(round_, needs, stored, drafts.Draft(), pair=_next_pair(needs, answers))
 
 
+def _ballots_public(round_) -> bool:
+    """The ballots are listed for anyone to count again only once results are out and the round is
+    sealed; before, a list that grows as people vote would let whoever watches the codes link them."""
+    return round_.sealed and round_.results_published_on(today())
+
+
 @bp.get("/receipts")
 def receipts(slug):
-    """Counted ballots a page at a time, or found by receipt; once results are out, each ballot too."""
+    """A typed receipt looked up (counted, replaced or not found; never what the ballot says);
+    once results are out, every ballot in a shuffled order, without receipts, to count again."""
     round_ = get_round(slug)
-    published = round_.results_published_on(today())
-    public = _public_ids(round_) if published else None
     typed = request.args.get("receipt", "").strip()[:40]
-    found, lookup = None, None
+    lookup = None
     if typed:
         code = receipt_list.normalise(typed)
-        found = receipt_list.find(round_, code, public) if code else None
-        lookup = "found" if found else ("unknown" if code else "malformed")
-    listing = receipt_list.page_of(round_, request.args.get("page", 1, type=int) or 1, public)
+        lookup = receipt_list.status_of(round_, code) if code else receipt_list.Lookup.MALFORMED
+    published = _ballots_public(round_)
+    listing = receipt_list.page_of(round_, request.args.get("page", 1, type=int) or 1,
+                                   _public_ids(round_) if published else None)
     return render_page("ballots/receipts.html", round=round_, listing=listing, published=published,
-                       typed=typed, lookup=lookup, found=found, status=400 if lookup == "malformed" else 200)
+                       typed=typed, lookup=lookup, Lookup=receipt_list.Lookup,
+                       status=400 if lookup == receipt_list.Lookup.MALFORMED else 200)
 
 
 @bp.get("/receipts.csv")
 def receipts_csv(slug):
-    """Every receipt as CSV, and once results are out every ballot, for anyone to count again."""
+    """Every ballot as CSV, shuffled and without receipts, once results are out; 404 before."""
     round_ = get_round(slug)
-    public = _public_ids(round_) if round_.results_published_on(today()) else None
-    return Response(stream_with_context(receipt_list.as_csv(receipt_list.every(round_, public), public is not None)),
-                    mimetype="text/csv",
+    if not _ballots_public(round_):
+        abort(404)
+    rows = receipt_list.every(round_, _public_ids(round_))
+    return Response(stream_with_context(receipt_list.as_csv(rows)), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{round_.slug}-ballots.csv"'})
 
 
