@@ -45,6 +45,10 @@ def join(slug):
         form = JoinForm(formdata=None, code=request.args.get("code", ""), next=request.args.get("next", ""))
         if "code" not in request.args:
             return render_page("access/join.html", round=round_, form=form)
+    holder = current_participant(round_)
+    if holder is not None and services.belongs_elsewhere(round_, form.code.data, holder):
+        if request.form.get("choice") != "switch":
+            return _choose_card(round_, form)
     try:
         participant = services.redeem(round_, form.code.data)
     except services.CodeRefused as refused:
@@ -55,6 +59,14 @@ def join(slug):
     remember(round_, participant)
     flash(_("You are in. Keep your card: the same code brings you back, on this phone or another."), "success")
     return _onward(round_, form.next.data)
+
+
+def _choose_card(round_, form):
+    """This browser already holds another code in the round: it asks which to keep, and never switches by itself."""
+    if request.method == "POST" and request.form.get("choice") == "keep":
+        flash(_("You kept your own card. The other card was not used."), "success")
+        return _onward(round_, form.next.data)
+    return render_page("access/choose_card.html", round=round_, form=form, code=display(form.code.data.upper()))
 
 
 def _onward(round_, next_page):

@@ -66,6 +66,13 @@ def redeem(round_: Round, typed: str) -> Participant:
     return participant
 
 
+def belongs_elsewhere(round_: Round, typed: str, holder: Participant) -> bool:
+    """Whether `typed` is a live code of this round standing for someone other than `holder`."""
+    code = normalise(typed or "")
+    access = db.session.scalar(db.select(AccessCode).filter_by(round_id=round_.id, code=code)) if code else None
+    return access is not None and not access.voided_at and access.participant_id != holder.id
+
+
 def void(round_: Round, code_id: int, actor: User | str) -> AccessCode | None:
     access = db.session.scalar(db.select(AccessCode).filter_by(round_id=round_.id, id=code_id))
     if access is None:

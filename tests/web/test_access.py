@@ -178,7 +178,9 @@ def test_wrong_codes_from_one_phone_lock_no_honest_phone_at_the_venue_out(app, r
 def test_right_codes_never_use_up_the_tries(app, runner, coded_round):
     codes = generate(runner, count=40)
     phone = app.test_client()
-    assert all(phone.get(f"/rounds/lewisham/join?code={c}").status_code == 302 for c in codes)
+    first, *others = [phone.get(f"/rounds/lewisham/join?code={c}") for c in codes]
+    # After the first, each card asks whether to switch to it: asked, never refused.
+    assert first.status_code == 302 and all(r.status_code == 200 and "Which card do you keep?" in text_of(r) for r in others)
 
 
 def test_facilitators_make_codes_see_how_many_were_used_and_print_cards(app, client, runner, coded_round, make_user, sign_in):
