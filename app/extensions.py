@@ -1,5 +1,5 @@
 """Unbound extension instances, bound to the app in create_app()."""
-from flask import current_app, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import Babel
 from flask_htmx import HTMX
 from flask_limiter import Limiter
@@ -50,7 +50,8 @@ def takes_write_lock() -> bool:
     """
     if has_request_context():
         view = current_app.view_functions.get(request.endpoint)
-        return request.method not in SAFE_METHODS or getattr(view, "writes", False)
+        # g.write_lock: a reading request that found it must write after all (sealing a round) asked for it.
+        return request.method not in SAFE_METHODS or getattr(view, "writes", False) or g.get("write_lock", False)
     return True
 
 
