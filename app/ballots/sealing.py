@@ -73,7 +73,11 @@ def vacuum() -> None:
             driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         else:
             driver.autocommit = True
-            driver.execute("VACUUM ballot, participation, replaced_receipt")
+            try:
+                driver.execute("VACUUM ballot, participation, replaced_receipt")
+            finally:
+                # The connection goes back to the pool: it must open transactions again.
+                driver.autocommit = False
     except Exception as error:  # the seal is committed; a failed rebuild must not undo or fail the request
         log.warning("sealed, but the database files were not rebuilt: %s", error)
     finally:
