@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: demo run test install translations compile clean
+.PHONY: demo run test install translations compile static clean
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,14 @@ $(BIN)/flask: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(BIN)/flask compile
+install: $(BIN)/flask compile static
 
 compile: $(BIN)/flask
 	$(BIN)/pybabel compile -d translations --statistics
+
+# Brotli and gzip copies beside each static file, served to phones that accept them.
+static: $(BIN)/flask
+	$(BIN)/flask --app wsgi static compress
 
 demo: install
 	$(BIN)/flask --app wsgi db upgrade
@@ -40,3 +44,4 @@ translations: $(BIN)/flask
 
 clean:
 	rm -rf $(VENV) node_modules instance/*.db*
+	find app/static \( -name '*.br' -o -name '*.gz' \) -delete

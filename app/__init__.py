@@ -13,7 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from app import cli, errors, web
+    from app import cli, compression, errors, web
     from app.extensions import babel, csrf, db, htmx, limiter, migrate
     from app.i18n import select_locale
     from app.schema import compare_type, include_object, render_item
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     web.init_app(app)
+    compression.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)

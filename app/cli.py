@@ -28,6 +28,7 @@ users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
 codes = AppGroup("codes", help="Access codes: one per participant, printed on cards.")
 privacy = AppGroup("privacy", help="Residents' personal data.")
+static = AppGroup("static", help="Static files (CSS, htmx).")
 
 
 @users.command("create")
@@ -176,6 +177,15 @@ def purge_command():
         click.echo(f"{round_.slug}: {count} participants forgotten")
 
 
+@static.command("compress")
+def compress_static_command():
+    """Write .br and .gz copies beside each static text file (make install runs this)."""
+    from app.compression import precompress
+
+    written = precompress(Path(current_app.static_folder))
+    click.echo(f"{len(written)} compressed copies written")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(translate)
@@ -184,3 +194,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(rounds)
     app.cli.add_command(demo_command)
+    app.cli.add_command(static)

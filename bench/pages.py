@@ -3,7 +3,8 @@
     .venv/bin/python bench/pages.py [--clients 16] [--seconds 10] [--workers 2]
 
 Loads the demo into a fresh SQLite file, starts gunicorn, then reports:
-- bytes per resident page (HTML, and with CSS and htmx on a first visit), raw and gzip-compressed;
+- bytes per resident page (HTML, and with CSS and htmx on a first visit): raw, gzip-compressed, and what
+  actually goes over the wire to a phone that accepts Brotli (headers included);
 - requests per second and latency (median, 95th percentile) for reading a need page, supporting
   a need and casting a ranking ballot (POSTs that write), with concurrent clients each holding
   its own session;
@@ -42,7 +43,7 @@ def free_port() -> int:
 
 
 def start_server(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
-    for command in (["db", "upgrade"], ["demo"]):
+    for command in (["db", "upgrade"], ["demo"], ["static", "compress"]):
         subprocess.run([BIN / "flask", "--app", "wsgi", *command], cwd=ROOT, env=env, check=True,
                        capture_output=True)
     port = free_port()
@@ -64,16 +65,40 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
+def on_the_wire(base: str, path: str, accept_encoding: str) -> int:
+    """Bytes a browser receives for one GET (status line, headers and body), as the socket sees them."""
+    host, port = urllib.parse.urlsplit(base).netloc.split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: {accept_encoding}\r\n"
+                           f"Accept-Language: en-GB\r\nConnection: close\r\n\r\n".encode())
+        received = 0
+        while chunk := connection.recv(65536):
+            received += len(chunk)
+    return received
+
+
+PHONE = "gzip, deflate, br"
+
+
 def page_weights(base: str) -> None:
-    print("\nbytes per resident page (raw / gzip)")
-    first = fetch(base + "/rounds/lewisham-2027/needs")
-    assets = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))', first.decode())
-    asset_bytes = [fetch(base + a) for a in assets]
-    print(f"  {'assets (css + htmx), once, then cached a year':48} {sum(map(len, asset_bytes)):>7} / "
-          f"{sum(len(gzip.compress(b)) for b in asset_bytes):>6}")
+    print("\nbytes per resident page: raw body / gzip of the body / on the wire to a phone (headers and all)")
+    first = fetch(base + "/rounds/lewisham-2027/needs").decode()
+    assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', first)
+    raw = [fetch(base + a) for a in assets]
+    assets_wire = sum(on_the_wire(base, a, PHONE) for a in assets)
+    print(f"  {'assets (' + ', '.join(a.split('/')[-1].split('?')[0] for a in assets) + ')':48} "
+          f"{sum(map(len, raw)):>7} / {sum(len(gzip.compress(b)) for b in raw):>6} / {assets_wire:>6}")
+    wire = {}
     for path in RESIDENT_PAGES:
         html = fetch(base + path)
-        print(f"  {path:48} {len(html):>7} / {len(gzip.compress(html)):>6}")
+        wire[path] = on_the_wire(base, path, PHONE)
+        print(f"  {path:48} {len(html):>7} / {len(gzip.compress(html)):>6} / {wire[path]:>6}")
+    first_visit = assets_wire + max(wire.values())
+    print(f"  first visit (assets + the heaviest page) on the wire: {first_visit / 1000:.1f} KB (target 30 KB)")
+    print(f"  a later page (assets cached a year) on the wire: at most {max(wire.values()) / 1000:.1f} KB "
+          f"(target 5 KB)")
+    plain = on_the_wire(base, "/rounds/lewisham-2027/needs", "identity")
+    print(f"  the same needs list to a client that accepts no compression: {plain / 1000:.1f} KB")
 
 
 class Resident:
@@ -156,6 +181,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--weights-only", action="store_true", help="Page weights, no load.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         # Each client here posts far faster than a person; lift the thresholds, keep the limiter's work.
@@ -164,6 +190,8 @@ def main() -> None:
         server, base = start_server(env, args.workers)
         try:
             page_weights(base)
+            if args.weights_only:
+                return
             print(f"\n{args.clients} concurrent residents for {args.seconds:.0f} s each, gunicorn --workers {args.workers}")
             report("read a need page (GET)", load(base, args.clients, args.seconds,
                                                   lambda r, n, i: r.read("/rounds/tower-hamlets-youth/needs/7")))
