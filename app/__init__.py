@@ -13,14 +13,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from app import cli, compression, errors, web
-    from app.extensions import babel, csrf, db, htmx, limiter, migrate
+    from app import cli, compression, errors, migrations, web
+    from app.extensions import babel, csrf, db, htmx, limiter
     from app.i18n import select_locale
-    from app.schema import compare_type, include_object, render_item
 
     db.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True, compare_type=compare_type,
-                     include_object=include_object, render_item=render_item)
+    migrations.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     htmx.init_app(app)
