@@ -177,3 +177,10 @@ def parse(text: str, kind: BallotKind | None = None) -> StoredBallot:
     if kind is not None and ballot.kind != kind:
         raise ValueError(f"a {ballot.kind} ballot where a {kind} ballot was expected")
     return ballot
+
+
+def approved_lists(texts: list[str]) -> list[list[int]]:
+    """Many stored approval ballots at once, as lists of need ids: one JSON parse for all of them,
+    so a city's ballots are read in a fraction of a second."""
+    key = ApprovalBallot.key
+    return [data[key] for data in json.loads("[" + ",".join(texts) + "]")]
