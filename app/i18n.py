@@ -3,6 +3,8 @@
 The visitor's own choice (the switcher, remembered in a cookie) comes first, then their browser's
 Accept-Language, then the round's own language; a round may offer only some languages.
 """
+from functools import lru_cache
+
 from babel import Locale
 from flask import current_app, has_request_context, request
 from flask_babel import get_locale
@@ -53,6 +55,7 @@ def text_direction() -> str:
     return get_locale().text_direction
 
 
+@lru_cache(maxsize=1024)
 def language_name(code: str, in_locale: str | None = None) -> str:
     """A language's name, in its own script unless another locale is asked for."""
     try:

@@ -117,13 +117,14 @@ def final_need(need: Need) -> Need:
 
 def round_counts(round_: Round) -> dict[str, int]:
     open_needs = select(Need.id).where(Need.round_id == round_.id, Need.status == NeedStatus.OPEN)
-    return {
-        "needs": db.session.scalar(select(func.count()).select_from(open_needs.subquery())),
-        "supports": db.session.scalar(select(func.count(Support.id)).where(Support.need_id.in_(open_needs))),
-        "comments": db.session.scalar(select(func.count(Comment.id)).where(
-            Comment.need_id.in_(open_needs), Comment.status == CommentStatus.VISIBLE)),
-        "participants": db.session.scalar(select(func.count(Participant.id)).where(Participant.round_id == round_.id)),
-    }
+    counts = select(
+        select(func.count()).select_from(open_needs.subquery()).scalar_subquery(),
+        select(func.count(Support.id)).where(Support.need_id.in_(open_needs)).scalar_subquery(),
+        select(func.count(Comment.id)).where(Comment.need_id.in_(open_needs),
+                                             Comment.status == CommentStatus.VISIBLE).scalar_subquery(),
+        select(func.count(Participant.id)).where(Participant.round_id == round_.id).scalar_subquery(),
+    )
+    return dict(zip(("needs", "supports", "comments", "participants"), db.session.execute(counts).one()))
 
 
 def merge_candidates(need: Need) -> list[Need]:

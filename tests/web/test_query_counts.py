@@ -1,0 +1,62 @@
+"""Resident pages read the database a fixed number of times, however many needs, comments or supports
+they show: a busy round costs the server no more queries a page than a quiet one."""
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from app.extensions import db
+
+
+@contextmanager
+def counted(app):
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def queries(app, client, path) -> int:
+    client.get(path)  # the visitor's session and caches settle first
+    with counted(app) as statements:
+        assert client.get(path).status_code == 200
+    return len(statements)
+
+
+@pytest.fixture
+def round_with(make_round, make_need, make_comment, make_support):
+    def grow(needs: int, comments: int):
+        ids = [make_need(title=f"Need number {n}") for n in range(needs)]
+        for need in ids:
+            make_support(need, 2)
+            for _ in range(comments):
+                make_comment(need)
+        return ids
+    make_round(phase="discuss")
+    return grow
+
+
+def test_the_round_and_needs_list_read_as_often_with_eight_needs_as_with_one(app, client, round_with, clean_tables):
+    round_with(1, 1)
+    few = [queries(app, client, p) for p in ("/rounds/lewisham", "/rounds/lewisham/needs")]
+    round_with(4, 3)
+    assert [queries(app, client, p) for p in ("/rounds/lewisham", "/rounds/lewisham/needs")] == few
+    assert few[0] <= 3 and few[1] <= 4, few
+
+
+def test_a_need_page_reads_as_often_with_six_comments_as_with_one(app, client, round_with, make_comment,
+                                                                  clean_tables):
+    need, = round_with(1, 1)
+    one = queries(app, client, f"/rounds/lewisham/needs/{need}")
+    for _ in range(5):
+        make_comment(need)
+    assert queries(app, client, f"/rounds/lewisham/needs/{need}") == one <= 9, one
