@@ -1,0 +1,130 @@
+"""Requests per second and latency of resident pages and ballot casts, with wrk as the client.
+
+    .venv/bin/python bench/throughput.py [--clients 16] [--seconds 10] [--workers 2]
+    .venv/bin/python bench/throughput.py --database postgresql://user:pass@host/empty_db --workers 4
+
+wrk is a C load generator (Debian: apt-get install wrk), so the client takes little of the
+server's CPU. Loads the demo into a fresh SQLite file (or resets the public schema of the given,
+empty PostgreSQL database), starts gunicorn, then measures in one run:
+- /healthz (one query, no template), the yardstick for a page;
+- the resident pages (round, needs list, need, ballot, results), each a third of /healthz or more;
+- casting a ranking ballot (POST, CSRF token and session per connection, bench/wrk/resident.lua);
+- the database's raw durable commit rate on this machine, the yardstick for a cast (a quarter or more).
+"""
+import argparse
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pages import start_server  # noqa: E402
+
+LUA = Path(__file__).resolve().parent / "wrk" / "resident.lua"
+PAGES = {"round": "/rounds/lewisham-2027", "needs list": "/rounds/lewisham-2027/needs",
+         "need": "/rounds/tower-hamlets-youth/needs/7", "ballot": "/rounds/brent-green-streets/ballot",
+         "results": "/rounds/newham-2026/results"}
+CAST = ("/rounds/brent-green-streets/ballot", "11,12,13", "/rounds/brent-green-streets/ballot")
+START = "/rounds/tower-hamlets-youth"
+
+
+def wrk(base: str, clients: int, seconds: float, *args: str) -> dict:
+    command = ["wrk", f"-t{clients}", f"-c{clients}", f"-d{int(seconds)}s", "--timeout", "10s", "-s", str(LUA),
+               base, "--", *args]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode or "RESULT" not in done.stdout:
+        raise SystemExit(f"wrk failed: {done.stdout}{done.stderr}")
+    output = done.stdout
+    found = dict(re.findall(r"(\w+)=(\d+)", output.split("RESULT", 1)[1]))
+    result = {key: int(value) for key, value in found.items()}
+    result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def line(name: str, result: dict, yardstick: float | None = None, target: float | None = None) -> str:
+    text = (f"  {name:34} {result['rate']:8.0f} req/s   median {result['p50_us'] / 1000:6.1f} ms"
+            f"   p95 {result['p95_us'] / 1000:6.1f} ms   errors {result['errors'] + result['status_errors']}")
+    if yardstick:
+        ratio = result["rate"] / yardstick
+        text += f"   {ratio:6.1%}" + (f" {'ok' if ratio >= target else 'BELOW'} (target {target:.0%})" if target else "")
+    return text
+
+
+def sqlite_commits(path: str, seconds: float = 3.0) -> float:
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE t (x INTEGER)")
+    count, stop = 0, time.monotonic() + seconds
+    while time.monotonic() < stop:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO t VALUES (1)")
+        db.execute("COMMIT")
+        count += 1
+    db.close()
+    return count / seconds
+
+
+def postgres_commits(url: str, seconds: float = 3.0) -> float:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as db:
+        db.execute("CREATE TEMPORARY TABLE raw_commits (x integer)")
+        db.commit()
+        count, stop = 0, time.monotonic() + seconds
+        while time.monotonic() < stop:
+            db.execute("INSERT INTO raw_commits VALUES (1)")
+            db.commit()
+            count += 1
+    return count / seconds
+
+
+def reset_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as db:
+        db.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        db.execute("CREATE SCHEMA public")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database", help="An empty PostgreSQL database (its tables are dropped); SQLite otherwise.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database or f"sqlite:///{folder}/bench.db"
+        if args.database:
+            reset_postgres(url)
+        # Each client here posts far faster than a person; lift the thresholds, keep the limiter's work.
+        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench",
+               "RESIDENT_DEVICE_LIMIT": "1000000 per minute", "RESIDENT_ADDRESS_LIMIT": "1000000 per minute"}
+        server, base = start_server(env, args.workers)
+        database = "PostgreSQL" if args.database else "SQLite"
+        print(f"{args.clients} connections (one resident each) for {args.seconds:.0f} s per line, "
+              f"gunicorn --workers {args.workers}, {database}")
+        try:
+            health = wrk(base, args.clients, args.seconds, "get", "/healthz", "", START)
+            print(line("/healthz", health))
+            for name, path in PAGES.items():
+                print(line(f"{name} ({path})", wrk(base, args.clients, args.seconds, "get", path, "", START),
+                           health["rate"], 1 / 3), flush=True)
+            casting = wrk(base, args.clients, args.seconds, "cast", *CAST)
+        finally:
+            server.terminate()
+            server.wait()
+        commits = postgres_commits(url) if args.database else sqlite_commits(f"{folder}/raw.db")
+        print(f"  raw durable commits ({database}, one connection): {commits:8.0f} /s")
+        print(line("cast a ranking ballot (POST)", casting, commits, 1 / 4))
+        print(f"  p95 of a cast {'under' if casting['p95_us'] < 50_000 else 'OVER'} 50 ms")
+
+
+if __name__ == "__main__":
+    main()
