@@ -111,6 +111,8 @@ def main() -> None:
         print(f"{args.clients} connections (one resident each) for {args.seconds:.0f} s per line, "
               f"gunicorn --workers {args.workers}, {database}")
         try:
+            for path in ["/healthz", *PAGES.values()]:  # every worker up, templates compiled, caches filled
+                wrk(base, args.clients, 2, "get", path, "", START)
             health = wrk(base, args.clients, args.seconds, "get", "/healthz", "", START)
             print(line("/healthz", health))
             for name, path in PAGES.items():
