@@ -175,6 +175,7 @@ def cards(round_, slug):
 
 def _card(round_, access) -> dict:
     link = url_for("access.join", slug=round_.slug, code=access.code, _external=True)
-    qr = segno.make(link, error="m").svg_inline(scale=3, svgclass="card-qr")
+    # A viewBox and no fixed size: the stylesheet scales the code whole, its four-module quiet zone included.
+    qr = segno.make(link, error="m").svg_inline(border=4, omitsize=True, svgclass="card-qr")
     return {"code": display(access.code), "link": link, "qr": qr,
             "join": url_for("access.join", slug=round_.slug, _external=True)}

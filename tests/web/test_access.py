@@ -207,7 +207,11 @@ def test_a_card_qr_code_opens_the_join_link_of_its_own_code(app, client, runner,
     sign_in()
     cards = client.get("/rounds/lewisham/codes/cards").get_data(as_text=True)
     link = f"http://localhost/rounds/lewisham/join?code={code}"
-    assert segno.make(link, error="m").svg_inline(scale=3, svgclass="card-qr") in cards
+    qr = segno.make(link, error="m")
+    assert qr.svg_inline(border=4, omitsize=True, svgclass="card-qr") in cards
+    # Scaled whole by its viewBox, quiet zone of four modules included; no fixed size to clip it.
+    width = qr.symbol_size(scale=1, border=4)[0]
+    assert f'<svg viewBox="0 0 {width} {width}" class="card-qr">' in cards
 
 
 @pytest.mark.parametrize("count", ["0", "", "5000", "many"])
