@@ -54,7 +54,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.register.routes import bp as register
     from app.register.ward_routes import bp as wards
     from app.rounds.routes import bp as rounds
+    from app.workshops.public import bp as projector
+    from app.workshops.routes import bp as workshops
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards, challenges):
+                      panel, grants, register, api, wards, challenges, workshops, projector):
         app.register_blueprint(blueprint)

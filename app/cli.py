@@ -187,8 +187,11 @@ def compress_static_command():
 
 
 def init_app(app: Flask) -> None:
+    from app.workshops.cli import workshops
+
     app.cli.add_command(backup_command)
     app.cli.add_command(translate)
+    app.cli.add_command(workshops)
     app.cli.add_command(privacy)
     app.cli.add_command(codes)
     app.cli.add_command(users)

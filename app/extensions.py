@@ -42,8 +42,9 @@ def writes(view):
 def takes_write_lock() -> bool:
     """Whether the transaction now starting may write.
 
-    Requests that may write (POSTs, GET views marked with `writes`, CLI commands) take SQLite's
-    write lock before their first read, so concurrent writers queue on busy_timeout instead of
+    Requests that may write (POSTs, GET views marked with `writes`, a GET that found it must write
+    and set `g.write_lock` before starting a new transaction, CLI commands) take SQLite's write lock
+    before their first read, so concurrent writers queue on busy_timeout instead of
     failing to upgrade a read lock ("database is locked") once another writer has committed.
     """
     if has_request_context():

@@ -2,6 +2,7 @@
 from urllib.parse import urlsplit
 
 from flask import make_response, redirect, request, url_for
+from flask_babel import gettext as _
 
 from app.extensions import htmx
 from app.models import Access
@@ -24,3 +25,12 @@ def _referring_path(round_) -> str:
     if referrer.netloc == request.host and referrer.path:
         return referrer.path
     return url_for("rounds.show", slug=round_.slug)
+
+
+def code_refusal(reason: str) -> str:
+    """Why a typed access code lets nobody in, in words (services.CodeRefused.reason)."""
+    return {
+        "malformed": _("That is not an access code: codes have ten letters and numbers, like 7KQ2M-XW4PD."),
+        "unknown": _("This code is not one of this round's codes. Check it against your card, or ask the organisers for a new card."),
+        "void": _("This code has been cancelled by the organisers. Ask them for a new card."),
+    }[reason]

@@ -8,7 +8,7 @@ from app import labels, mail
 from app.access import email_links, services
 from app.access.eligibility import outward
 from app.access.forms import ConfirmForm, EmailJoinForm, GenerateCodesForm, JoinForm, VoidCodeForm, eligibility_form
-from app.access.gates import join_redirect
+from app.access.gates import code_refusal, join_redirect
 from app.accounts.current import can_manage, current_user, requires
 from app.extensions import db, writes
 from app.loaders import get_round
@@ -16,18 +16,11 @@ from app.participation import current_participant, must_join, new_participant, r
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
 from app.readable import display
 from app.web import render_page, safe_next
+from app.workshops.services import note_arrival
 
 bp = Blueprint("access", __name__, url_prefix="/rounds/<slug>")
 
 CARDS_PER_SHEET = 8
-
-
-def _refusal(reason: str) -> str:
-    return {
-        "malformed": _("That is not an access code: codes have ten letters and numbers, like 7KQ2M-XW4PD."),
-        "unknown": _("This code is not one of this round's codes. Check it against your card, or ask the organisers for a new card."),
-        "void": _("This code has been cancelled by the organisers. Ask them for a new card."),
-    }[reason]
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -52,11 +45,12 @@ def join(slug):
     try:
         participant = services.redeem(round_, form.code.data)
     except services.CodeRefused as refused:
-        form.code.errors = [*form.code.errors, _refusal(refused.reason)]
+        form.code.errors = [*form.code.errors, code_refusal(refused.reason)]
         # A typed code comes back with 422 so htmx shows the page; a scanned one says what happened.
         status = 422 if request.method == "POST" else 400 if refused.reason == "malformed" else 404
         return render_page("access/join.html", round=round_, form=form, status=status)
     remember(round_, participant)
+    note_arrival(round_, participant)
     flash(_("You are in. Keep your card: the same code brings you back, on this phone or another."), "success")
     return _onward(round_, form.next.data)
 

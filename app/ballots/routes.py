@@ -3,7 +3,7 @@ import random
 from flask import Blueprint, Response, abort, flash, redirect, request, stream_with_context, url_for
 from flask_babel import gettext as _
 
-from app.ballots import casting, drafts, labels as ballot_labels, receipts as receipt_list
+from app.ballots import casting, drafts, unsent, labels as ballot_labels, receipts as receipt_list
 from app.ballots.keys import new_nonce
 from app.ballots.tally import counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
@@ -18,6 +18,7 @@ from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
 from app.readable import display
 from app.voting.ballot_content import NO_PREFERENCE, PairwiseBallot
+from app.workshops import station
 
 bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
@@ -59,7 +60,8 @@ def ballot(slug):
     pair = None
     if round_.ballot_kind == BallotKind.PAIRWISE:
         pair = _next_pair(needs, drafts.answers_of(stored.content if stored else None))
-    return _page(round_, needs, stored, drafts.from_content(stored.content if stored else None), pair=pair)
+    draft = unsent.kept(round_.id, {n.id for n in needs}) if pair is None else None
+    return _page(round_, needs, stored, draft or drafts.from_content(stored.content if stored else None), pair=pair)
 
 
 def _errors(round_, draft, limits) -> dict:
@@ -88,6 +90,7 @@ def cast(slug):
     if request.form.get("edit"):
         draft.order = drafts.apply_edit(draft.order, request.form["edit"])
     if request.form.get("edit") or request.form.get("preview"):
+        unsent.keep(round_.id, round_.ballot_kind.value, draft)
         return _page(round_, needs, stored, draft, nonce=nonce, based_on=based_on)
     errors = _errors(round_, draft, _limits(round_, needs))
     if errors:
@@ -99,6 +102,9 @@ def cast(slug):
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
     keep_receipt(round_, result.receipt)
+    unsent.forget(round_.id)
+    if (station_screen := station.after_cast(round_)) is not None:
+        return station_screen
     if not wants_fragment():
         _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))

@@ -11,8 +11,10 @@ from app.models.participant import Participant
 from app.models.report import Report, ReportReason
 from app.models.round import Access, Round
 from app.models.user import Role, StaffRole, User
+from app.models.workshop import WorkshopAttendance, WorkshopDots, WorkshopSession
 
 __all__ = [
     "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
+    "WorkshopAttendance", "WorkshopDots", "WorkshopSession",
 ]
