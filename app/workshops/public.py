@@ -58,7 +58,9 @@ def projector(token):
 @bp.get("/workshops/<token>/snapshot.json")
 def snapshot(token):
     """The projector's state as JSON (CONTRACT.md): counts, whether results show, the ranking, the timer."""
-    shot = services.current_snapshot(_live(token))
+    shot = services.snapshot_by_token(token)
+    if shot is None:
+        abort(404)
     response = jsonify(snapshots.as_dict(shot))
     response.headers["Cache-Control"] = "no-store"
     return response

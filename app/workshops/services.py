@@ -57,6 +57,7 @@ def by_join_code(typed: str) -> WorkshopSession | None:
 
 def _changed(session: WorkshopSession, actor: User, action: str, **detail) -> None:
     session.snapshot_at = None  # every screen sees the change on its next poll
+    _seen.pop(session.projector_token, None)
     audit.record(actor, action, db.session.get(Round, session.round_id), session=session.id, **detail)
     db.session.commit()
 
@@ -64,6 +65,7 @@ def _changed(session: WorkshopSession, actor: User, action: str, **detail) -> No
 def recount_soon(session: WorkshopSession) -> None:
     """Something the snapshot depends on changed (the round's phase): the next screen counts again."""
     session.snapshot_at = None
+    _seen.pop(session.projector_token, None)
     db.session.commit()
 
 
@@ -156,12 +158,16 @@ def _ranking(round_: Round) -> list[str]:
 
 def current_snapshot(session: WorkshopSession) -> snapshots.Snapshot:
     """The stored snapshot while under a second old; otherwise one worker counts again and stores it."""
+    return _current(session)[0]
+
+
+def _current(session: WorkshopSession) -> tuple[snapshots.Snapshot, datetime]:
     if session.snapshot and snapshots.is_fresh(session.snapshot_at, utcnow()):
-        return snapshots.loads(session.snapshot)
+        return snapshots.loads(session.snapshot), session.snapshot_at
     return _recount(session.id)
 
 
-def _recount(session_id: int) -> snapshots.Snapshot:
+def _recount(session_id: int) -> tuple[snapshots.Snapshot, datetime]:
     # A new transaction that holds the write lock (SQLite) or the session's row (PostgreSQL): screens
     # that find the snapshot stale at the same moment wait here, then find it fresh and count nothing.
     db.session.rollback()
@@ -170,14 +176,37 @@ def _recount(session_id: int) -> snapshots.Snapshot:
         session = db.session.scalar(select(WorkshopSession).filter_by(id=session_id).with_for_update())
         now = utcnow()
         if session.snapshot and snapshots.is_fresh(session.snapshot_at, now):
+            found = snapshots.loads(session.snapshot), session.snapshot_at
             db.session.rollback()
-            return snapshots.loads(session.snapshot)
+            return found
         shot = count_now(session, date.today())
         session.snapshot, session.snapshot_at = snapshots.dumps(shot), now
         db.session.commit()
-        return shot
+        return shot, now
     finally:
         g.write_lock = False
+
+
+# This worker's copy of each live session's stored snapshot, used until the stored one would be recounted:
+# a screen's poll then costs no database read at all, and no screen sees anything older than a second.
+_seen: dict[str, tuple[datetime, snapshots.Snapshot]] = {}
+
+
+def snapshot_by_token(token: str) -> snapshots.Snapshot | None:
+    """The snapshot a projector link shows, None for a link that opens nothing (unknown, or the session ended:
+    within a second of ending, the link stops answering)."""
+    hit = _seen.get(token)
+    if hit is not None and snapshots.is_fresh(hit[0], utcnow()):
+        return hit[1]
+    session = by_token(token)
+    if session is None:
+        _seen.pop(token, None)
+        return None
+    shot, counted_at = _current(session)
+    if len(_seen) > 1000:
+        _seen.clear()
+    _seen[token] = (counted_at, shot)
+    return shot
 
 
 def count_now(session: WorkshopSession, today: date) -> snapshots.Snapshot:

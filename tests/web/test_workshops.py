@@ -34,12 +34,17 @@ def workshop(app) -> WorkshopSession:
         return db.session.scalar(db.select(WorkshopSession))
 
 
-def age_snapshot(app):
-    """As if a second had passed since the snapshot was counted."""
-    with app.app_context():
-        session = db.session.scalar(db.select(WorkshopSession))
-        session.snapshot_at = datetime.now(timezone.utc) - timedelta(seconds=2)
-        db.session.commit()
+@pytest.fixture
+def later(monkeypatch):
+    """Moves the sessions' clock on, as if time had passed since the snapshot was counted."""
+    from app.workshops import services
+
+    real, shift = services.utcnow, [timedelta(0)]
+    monkeypatch.setattr(services, "utcnow", lambda: real() + shift[0])
+
+    def advance(seconds: float = 1.5) -> None:
+        shift[0] += timedelta(seconds=seconds)
+    return advance
 
 
 def snapshot(client, link) -> dict:
@@ -89,12 +94,12 @@ def test_the_command_prints_a_projector_link_that_opens_without_signing_in(app, 
 
 
 def test_phones_that_join_and_vote_are_counted_and_results_wait_for_the_facilitator(app, client, runner, ranked,
-                                                                                 facilitator):
+                                                                                 facilitator, later):
     link = start(runner)
     lights, play, _ = ranked
     first, second = phone_joins(app, link, "Amira"), phone_joins(app, link, "Bogdan")
     cast(first, [play, lights])
-    age_snapshot(app)
+    later()
     shot = snapshot(client, link)
     assert set(shot) == KEYS and (shot["joined"], shot["ballots"]) == (2, 1)
     assert shot["results_shown"] is False and shot["ranking"] == []
@@ -106,7 +111,7 @@ def test_phones_that_join_and_vote_are_counted_and_results_wait_for_the_facilita
     assert "Results so far" in text_of(client.get(path_of(link)))
     cast(second, [lights])
     assert snapshot(client, link)["ballots"] == 1  # shared for up to a second, not counted again per screen
-    age_snapshot(app)
+    later()
     assert snapshot(client, link)["ballots"] == 2
 
 
@@ -215,7 +220,7 @@ def test_a_typed_session_code_lets_a_phone_in_and_a_wrong_one_is_kept_with_a_rea
 
 
 def test_in_a_card_round_the_session_sends_phones_to_the_card_and_counts_cards_used(app, client, runner,
-                                                                                 make_round, make_need):
+                                                                                 make_round, make_need, later):
     make_round(phase="rank", access="codes")
     make_need(title="Street lights")
     link = start(runner)
@@ -224,7 +229,7 @@ def test_in_a_card_round_the_session_sends_phones_to_the_card_and_counts_cards_u
     assert sent.status_code == 302 and sent.headers["Location"].startswith("/rounds/lewisham/join?next=")
     assert "Then enter the code from your card." in text_of(client.get(path_of(link)))
     client.get(f"/rounds/lewisham/join?code={card}")
-    age_snapshot(app)
+    later()
     assert snapshot(client, link)["joined"] == 1
 
 
