@@ -1,8 +1,8 @@
 """Workshop sessions: projector link, join code, timer, results shown, the need on screen, the shared
 snapshot; who joined through each session; flip-chart dots.
 
-Revision ID: 0012_workshops
-Revises: 0014_grantmaking
+Revision ID: 0016_workshops
+Revises: 0015_ballot_secrecy
 Create Date: 2026-12-01 11:40:20.193335
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0012_workshops'
-down_revision = '0014_grantmaking'
+revision = '0016_workshops'
+down_revision = '0015_ballot_secrecy'
 branch_labels = None
 depends_on = None
 
