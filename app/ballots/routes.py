@@ -167,15 +167,16 @@ def receipts(slug):
     once results are out, every ballot in a shuffled order, without receipts, to count again."""
     round_ = get_round(slug)
     typed = request.args.get("receipt", "").strip()[:40]
+    code = receipt_list.normalise(typed) if typed else None
     lookup = None
     if typed:
-        code = receipt_list.normalise(typed)
         lookup = receipt_list.status_of(round_, code) if code else receipt_list.Lookup.MALFORMED
     published = _ballots_public(round_)
     listing = receipt_list.page_of(round_, request.args.get("page", 1, type=int) or 1,
                                    _public_ids(round_) if published else None)
     return render_page("ballots/receipts.html", round=round_, listing=listing, published=published,
-                       typed=typed, lookup=lookup, Lookup=receipt_list.Lookup,
+                       typed=typed, shown=display(code) if code else typed, lookup=lookup,
+                       Lookup=receipt_list.Lookup,
                        status=400 if lookup == receipt_list.Lookup.MALFORMED else 200)
 
 
