@@ -48,6 +48,8 @@ def _register_blueprints(app: Flask) -> None:
     from app.needs.routes import bp as needs
     from app.opendata.routes import bp as opendata
     from app.panel.public import bp as grants
+    from app.paper.public import bp as paper_public
+    from app.paper.routes import bp as paper
     from app.panel.routes import bp as panel
     from app.privacy.routes import bp as privacy
     from app.register.api import bp as api
@@ -58,5 +60,5 @@ def _register_blueprints(app: Flask) -> None:
     from app.workshops.routes import bp as workshops
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards, challenges, workshops, projector):
+                      panel, grants, register, api, wards, challenges, workshops, projector, paper, paper_public):
         app.register_blueprint(blueprint)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.ballots.keys import new_receipt, submission_key, voter_key
 from app.extensions import db
-from app.models import Ballot, Participant, Participation, ReplacedReceipt, Round
+from app.models import Ballot, Channel, Participant, Participation, ReplacedReceipt, Round
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
 from app.voting.ballot_content import StoredBallot
@@ -91,3 +91,11 @@ def _register(round_: Round, participant: Participant) -> None:
 
 def turnout(round_: Round) -> int:
     return db.session.scalar(select(db.func.count(Ballot.id)).where(Ballot.round_id == round_.id))
+
+
+def turnout_by_channel(round_: Round) -> dict:
+    """{"total": N, "by_channel": {"internet": N, "paper": N}}, as results.json carries it."""
+    counted = dict(db.session.execute(select(Ballot.channel, db.func.count(Ballot.id)).where(
+        Ballot.round_id == round_.id).group_by(Ballot.channel)).all())
+    by_channel = {channel.value: counted.get(channel, 0) for channel in Channel}
+    return {"total": sum(by_channel.values()), "by_channel": by_channel}

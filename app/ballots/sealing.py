@@ -32,7 +32,7 @@ def seal(round_: Round) -> bool:
     if db.session.scalar(query.with_for_update()):
         db.session.rollback()
         return False
-    _rewrite(Ballot, round_.id, [Ballot.content, Ballot.receipt], _fresh_ballot)
+    _rewrite(Ballot, round_.id, [Ballot.content, Ballot.receipt, Ballot.channel], _fresh_ballot)
     _rewrite(Participation, round_.id, [Participation.participant_id], lambda row: {"id": random_id()})
     _rewrite(ReplacedReceipt, round_.id, [ReplacedReceipt.receipt], lambda row: {})
     db.session.query(Round).filter_by(id=round_.id).update({"sealed": True})

@@ -1,12 +1,14 @@
 """The database models, one module per aggregate."""
 from app.models.access import AccessCode, EmailIdentity, EmailLink
 from app.models.audit import AuditEntry
-from app.models.ballot import Ballot, BallotKind, Participation, ReplacedReceipt
+from app.models.ballot import Ballot, BallotKind, Channel, Participation, ReplacedReceipt
 from app.models.challenge import Challenge
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedRevision, NeedStatus, NeedTranslation, Support
 from app.models.organisation import GrantShare, NeedCarry, Organisation, Pledge, Ward
 from app.models.panel import Application, Conflict, GrantDecision, PanelScore
+from app.models.paper import (PaperAccount, PaperAudit, PaperBallot, PaperBatch, PaperCheck, PaperEntry,
+                              PaperResolution)
 from app.models.participant import Participant
 from app.models.report import Report, ReportReason
 from app.models.round import Access, Round
@@ -16,5 +18,6 @@ from app.models.workshop import WorkshopAttendance, WorkshopDots, WorkshopSessio
 __all__ = [
     "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
-    "WorkshopAttendance", "WorkshopDots", "WorkshopSession",
+    "WorkshopAttendance", "WorkshopDots", "WorkshopSession", "Channel", "PaperAccount", "PaperAudit", "PaperBallot",
+    "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution",
 ]

@@ -20,6 +20,8 @@ class AccessCode(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     first_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when the desk gave this code's holder a paper ballot: the code then votes online no more.
+    paper_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property
     def status(self) -> str:

@@ -1,13 +1,21 @@
 """Ballots, kept apart from who cast them."""
 import secrets
+from enum import StrEnum
 
 from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.models.base import code_enum
 from app.voting.ballot_content import BallotKind
 
-__all__ = ["Ballot", "BallotKind", "Participation", "random_id"]
+__all__ = ["Ballot", "BallotKind", "Channel", "Participation", "random_id"]
+
+
+class Channel(StrEnum):
+    """How a ballot reached the count (Pabulib's voting_method)."""
+    INTERNET = "internet"
+    PAPER = "paper"
 
 
 def random_id() -> int:
@@ -38,6 +46,8 @@ class Ballot(db.Model):
     submission_key: Mapped[str] = mapped_column(String(64), default="")
     receipt: Mapped[str] = mapped_column(String(16))
     content: Mapped[str] = mapped_column(Text)  # written and read by app.voting.ballot_content only
+    channel: Mapped[Channel] = mapped_column(code_enum(Channel, "ballot_channel"), default=Channel.INTERNET,
+                                             server_default=Channel.INTERNET.value)
 
 
 class Participation(db.Model):

@@ -80,6 +80,8 @@ class Round(db.Model):
     decisions_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Days after publication in which residents and applicants may challenge a decision.
     challenge_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    # Days after ranking closes in which paper ballots may still be keyed.
+    paper_grace_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation = relationship("Organisation")
@@ -117,6 +119,11 @@ class Round(db.Model):
     def offered_languages(self, available) -> list[str]:
         chosen = [code for code in self.interface_languages if code in available]
         return chosen or list(available)
+
+    @property
+    def ranking_closes(self) -> date | None:
+        """The scheduled end of ranking: the first date set after it."""
+        return self.decide_starts or self.results_starts
 
     @property
     def asks_eligibility(self) -> bool:

@@ -1,6 +1,7 @@
 from flask import Blueprint, Response, abort, jsonify
 from sqlalchemy import select
 
+from app.ballots.casting import turnout_by_channel
 from app.ballots.exports import NotExportable, to_pabulib
 from app.challenges.services import records as challenge_records
 from app.ballots.tally import outcome_record, published_rule, tally
@@ -68,7 +69,7 @@ def results_json(slug):
     round_ = get_round(slug)
     if not round_.results_published_on(today()):
         abort(404)
-    return jsonify(outcome_record(round_, tally(round_, published_rule(round_))))
+    return jsonify({**outcome_record(round_, tally(round_, published_rule(round_))), "turnout": turnout_by_channel(round_)})
 
 
 @bp.get("/export.pb")

@@ -10,7 +10,7 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import text
 
 from app.extensions import db
-from app.models import AccessCode, Application, Challenge, User, WorkshopSession
+from app.models import AccessCode, Application, Challenge, PaperBallot, PaperBatch, User, WorkshopSession
 from app.models.base import utcnow
 from tests.conftest import PASSWORD, csrf_token
 
@@ -25,12 +25,15 @@ PUBLIC = {
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
     "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
+    "paper_public.paper_json",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
           "wards.edit", "workshops.index", "workshops.console", "workshops.timer", "workshops.results",
           "workshops.phase", "workshops.show_need", "workshops.language", "workshops.end", "workshops.dots",
-          "workshops.report", "workshops.station", "workshops.leave_station"}
+          "workshops.report", "workshops.station", "workshops.leave_station",
+          "paper.index", "paper.new_batch", "paper.settings", "paper.batch", "paper.account", "paper.print_ballots",
+          "paper.printable", "paper.key", "paper.disputes", "paper.resolve"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
@@ -61,13 +64,16 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
         challenge = Challenge(round_id=1, application_id=application.id, ground="fit", language="en",
                               grounds="The benches serve the bus stop, not the park.", deadline=utcnow())
         workshop = WorkshopSession(round_id=1, name="Evening", projector_token="not-a-token", join_code="K7M2QX")
-        db.session.add_all([challenge, workshop])
+        batch = PaperBatch(round_id=1, name="Library box 1")
+        db.session.add_all([challenge, workshop, batch])
+        db.session.flush()
+        db.session.add(PaperBallot(round_id=1, batch_id=batch.id, serial="K7M2QX"))
         db.session.commit()
-        application, challenge, workshop = application.id, challenge.id, workshop.id
+        application, challenge, workshop, batch = application.id, challenge.id, workshop.id, batch.id
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
             "application_id": application, "challenge_id": challenge,
             "session_id": workshop, "code": "K7M2QX",
-            "token": "not-a-token", "link_id": 1, "secret": "not-a-secret"}
+            "token": "not-a-token", "link_id": 1, "secret": "not-a-secret", "batch_id": batch, "serial": "K7M2QX"}
 
 
 def urls(app, world, endpoints=None):

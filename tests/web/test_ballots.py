@@ -109,7 +109,7 @@ def test_the_ballot_table_has_no_column_that_identifies_a_voter(app):
     with app.app_context():
         columns = {c["name"] for c in inspect(db.engine).get_columns("ballot")}
         foreign = inspect(db.engine).get_foreign_keys("ballot")
-    assert columns == {"id", "round_id", "voter_key", "version", "submission_key", "receipt", "content"}
+    assert columns == {"id", "round_id", "voter_key", "version", "submission_key", "receipt", "content", "channel"}
     assert [f["referred_table"] for f in foreign] == ["round"]
 
 

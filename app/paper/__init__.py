@@ -1,0 +1,1 @@
+"""Paper ballots: batches, double keying, supervisors' decisions, reconciliation and the sample audit."""

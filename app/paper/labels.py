@@ -1,0 +1,54 @@
+"""Words for paper ballots' codes: spoilt reasons, states, and the differences a reconciliation flags."""
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from app.paper.reconcile import Difference, PaperState, SpoiltReason
+
+SPOILT = {
+    SpoiltReason.UNMARKED: _l("Spoilt: no marks"),
+    SpoiltReason.UNCLEAR: _l("Spoilt: the marks cannot be read"),
+    SpoiltReason.TOO_MANY: _l("Spoilt: more marks than the ballot allows"),
+    SpoiltReason.IDENTIFIES: _l("Spoilt: a mark that could identify the voter"),
+}
+
+STATES = {
+    PaperState.UNKEYED: _l("not keyed"),
+    PaperState.KEYED_ONCE: _l("keyed once, waiting for the second operator"),
+    PaperState.AGREED: _l("both entries agree"),
+    PaperState.DISPUTED: _l("the entries differ: a supervisor must decide"),
+    PaperState.RESOLVED: _l("decided by a supervisor"),
+}
+
+KEYING_REFUSALS = {
+    "unknown-serial": _l("No ballot of this round has that serial number. Check the number on the paper."),
+    "two-entries": _l("Two other operators have already keyed this ballot."),
+}
+
+
+def spoilt_choices() -> list[tuple[str, str]]:
+    return [("", _("Not spoilt"))] + [(reason.value, str(label)) for reason, label in SPOILT.items()]
+
+
+def difference(code: Difference, amount: int) -> str:
+    """A reconciliation's flag, in words a volunteer at the desk understands."""
+    if code == Difference.NO_ACCOUNT:
+        return _("The ballot paper account has not been entered yet.")
+    if code == Difference.UNACCOUNTED:
+        if amount > 0:
+            return ngettext("%(num)d issued ballot is not accounted for: issued should equal returned, spoilt "
+                            "and unused together.", "%(num)d issued ballots are not accounted for: issued should "
+                            "equal returned, spoilt and unused together.", amount)
+        return ngettext("Returned, spoilt and unused add up to %(num)d more than were issued.",
+                        "Returned, spoilt and unused add up to %(num)d more than were issued.", -amount)
+    if code == Difference.KEYED:
+        if amount > 0:
+            return ngettext("%(num)d returned ballot has not been keyed yet.",
+                            "%(num)d returned ballots have not been keyed yet.", amount)
+        return ngettext("%(num)d more ballot was keyed than were returned, less the spoilt ones.",
+                        "%(num)d more ballots were keyed than were returned, less the spoilt ones.", -amount)
+    if code == Difference.DISPUTES:
+        return ngettext("%(num)d ballot waits for a supervisor: its two entries differ.",
+                        "%(num)d ballots wait for a supervisor: their two entries differ.", amount)
+    return ngettext("%(num)d ballot has been keyed by one operator only.",
+                    "%(num)d ballots have been keyed by one operator only.", amount)
