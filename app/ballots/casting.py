@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from app.ballots.keys import new_receipt, submission_key, voter_key
 from app.extensions import db
-from app.models import Ballot, Channel, Participant, Participation, ReplacedReceipt, Round
+from app.models import Access, Ballot, Channel, Participant, Participation, ReplacedReceipt, Round
+from app.paper.desk import voted_on_paper
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
 from app.voting.ballot_content import StoredBallot
@@ -15,6 +16,10 @@ from app.voting.ballot_content import StoredBallot
 
 class CastingClosed(Exception):
     """The round is not in its ranking phase."""
+
+
+class VotedOnPaper(CastingClosed):
+    """The desk gave this participant's access code a paper ballot: one person, one vote."""
 
 
 class CastStatus(StrEnum):
@@ -58,6 +63,8 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
     submitted = submission_key(secret, nonce)
     encoded = content.to_json()
     if ballot is None:
+        if round_.access == Access.CODES and voted_on_paper(participant.id):
+            raise VotedOnPaper
         first = Ballot(round_id=round_.id, voter_key=voter_key(secret, round_.id, participant.id), version=1,
                        submission_key=submitted, receipt=new_receipt(), content=encoded)
         ballot = insert_once(first, lambda: current_ballot(round_, participant))

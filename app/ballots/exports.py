@@ -1,5 +1,5 @@
 """A round as a Pabulib file. Voters are numbered in the order of their random ballot ids, so the
-numbers say nothing about who voted or when."""
+numbers say nothing about who voted or when; each vote says how it came (`voting_method`: internet or paper)."""
 import json
 from collections import Counter
 
@@ -23,9 +23,10 @@ def to_pabulib(round_: Round) -> str:
         raise NotExportable("Pabulib holds approval, points and ranking ballots, not pairwise comparisons")
     needs = counted_needs(round_)
     public = {need.id: need.public_id for need in needs}
-    votes = [_vote(number, parse(content, round_.ballot_kind), public)
-             for number, content in enumerate(db.session.scalars(
-                 select(Ballot.content).where(Ballot.round_id == round_.id).order_by(Ballot.id)), start=1)]
+    votes = [{**_vote(number, parse(content, round_.ballot_kind), public), "voting_method": channel.value}
+             for number, (content, channel) in enumerate(db.session.execute(
+                 select(Ballot.content, Ballot.channel).where(Ballot.round_id == round_.id).order_by(Ballot.id)),
+                 start=1)]
     named = Counter(p for vote in votes for p in vote["vote"].split(",") if p)
     outcome = _outcome(round_)
     projects = []

@@ -98,6 +98,9 @@ def cast(slug):
     try:
         result = casting.cast(round_, participant_for(round_), stored, drafts.to_ballot(round_.ballot_kind, draft),
                               nonce, based_on, round_.phase_on(today()))
+    except casting.VotedOnPaper:
+        flash(_("This access code was given a paper ballot, so it cannot vote online too."), "error")
+        return redirect(url_for("ballots.ballot", slug=slug))
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))

@@ -54,6 +54,15 @@ def _written(entry, printed) -> str:
     return marks.typed_form(parse(entry.content), printed)
 
 
+def recorded(verdict, printed) -> str:
+    """What a reconciled paper counts as, as an operator would type it; empty if it is not reconciled."""
+    if verdict is None or verdict.record is None:
+        return ""
+    if verdict.record.spoilt:
+        return str(labels.SPOILT[verdict.record.spoilt])
+    return marks.typed_form(parse(verdict.record.content), printed)
+
+
 def key_page(round_, form, status=200):
     needs = counted_needs(round_)
     printed = {n.id: n.public_id for n in needs}

@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from app.paper.desk import DeskRefusal
 from app.paper.reconcile import Difference, PaperState, SpoiltReason
 
 SPOILT = {
@@ -23,6 +24,14 @@ STATES = {
 KEYING_REFUSALS = {
     "unknown-serial": _l("No ballot of this round has that serial number. Check the number on the paper."),
     "two-entries": _l("Two other operators have already keyed this ballot."),
+}
+
+DESK_REFUSALS = {
+    DeskRefusal.MALFORMED: _l("That is not an access code: check the letters and numbers on the card."),
+    DeskRefusal.UNKNOWN: _l("No access code of this round matches. Check the card."),
+    DeskRefusal.VOID: _l("This access code has been cancelled."),
+    DeskRefusal.VOTED_ONLINE: _l("This access code has already voted online, so it cannot have a paper ballot."),
+    DeskRefusal.HAS_PAPER: _l("This access code has already been given a paper ballot."),
 }
 
 

@@ -5,8 +5,9 @@ from flask_babel import gettext as _
 from app.accounts.current import can_manage, current_user, requires
 from app.extensions import db
 from app.models import PaperBallot, PaperBatch
-from app.paper import keying, labels, report, services
-from app.paper.forms import AccountForm, BatchForm, GraceForm, KeyForm, PrintForm
+from app.ballots.tally import counted_needs
+from app.paper import audit as paper_audit, desk as desk_service, keying, labels, report, services
+from app.paper.forms import ActionForm, AccountForm, AuditForm, BatchForm, DeskForm, GraceForm, KeyForm, PrintForm
 from app.paper.reconcile import Account
 from app.web import render_page, today
 
@@ -137,3 +138,55 @@ def resolve(round_, slug, serial):
         return keying.resolve_page(round_, paper, form, status=422 if form.errors else 200)
     return keying.resolve_submitted(round_, paper, form)
 
+
+
+@bp.route("/desk", methods=["GET", "POST"])
+@requires(can_manage)
+def desk(round_, slug):
+    """The desk: a resident's access code checked and used up before they are handed a paper ballot."""
+    form = DeskForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        return render_page("paper/desk.html", round=round_, form=form, status=422 if form.errors else 200)
+    try:
+        desk_service.issue(round_, form.code.data, current_user())
+    except desk_service.DeskRefused as refused:
+        form.code.errors = list(form.code.errors) + [str(labels.DESK_REFUSALS[refused.reason])]
+        return render_page("paper/desk.html", round=round_, form=form, status=409 if refused.reason in (
+            desk_service.DeskRefusal.VOTED_ONLINE, desk_service.DeskRefusal.HAS_PAPER) else 422)
+    flash(_("The code is used up: hand the resident one paper ballot."), "success")
+    return redirect(url_for("paper.desk", slug=slug))
+
+
+def _audit_page(round_, form=None, status=200):
+    current = report.current_audit(round_)
+    rows = []
+    if current is not None:
+        checks = report.checks_of(current)
+        found = {paper.serial: verdict for paper, verdict in report.verdicts(round_).values()}
+        printed = {n.id: n.public_id for n in counted_needs(round_)}
+        rows = [(serial, keying.recorded(found.get(serial), printed), checks.get(serial))
+                for serial in current.sample.split()]
+    return render_page("paper/audit.html", status=status, round=round_, form=form or AuditForm(), audit=current,
+                       rows=rows, result=report.audit_result(current) if current else None, action=ActionForm())
+
+
+@bp.route("/audit", methods=["GET", "POST"])
+@requires(can_manage)
+def audit(round_, slug):
+    """The sample audit: draw serials from a published seed, then check each paper against its record."""
+    form = AuditForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        return _audit_page(round_, form, status=422 if form.errors else 200)
+    paper_audit.draw(round_, form.seed.data, form.size.data, current_user())
+    return redirect(url_for("paper.audit", slug=slug))
+
+
+@bp.post("/audit/check")
+@requires(can_manage)
+def audit_check(round_, slug):
+    ActionForm().validate_on_submit() or abort(400)
+    matched = request.form.get("matched")
+    if matched not in ("yes", "no") or not paper_audit.check(
+            round_, request.form.get("serial", ""), matched == "yes", current_user()):
+        abort(400)
+    return redirect(url_for("paper.audit", slug=slug))

@@ -138,7 +138,7 @@ def key(round_: Round, serial: str, operator: User, ballot: StoredBallot | None,
                               content="" if spoilt else ballot.to_json(), spoilt=spoilt,
                               supersedes_id=live[-1].id if live else None))
     db.session.flush()
-    return _settle(round_, paper)
+    return settle(round_, paper)
 
 
 def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredBallot | None,
@@ -152,10 +152,10 @@ def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredB
                                    supersedes_id=previous[-1].id if previous else None))
     audit.record(supervisor, "paper-dispute-resolved", round_, serial=paper.serial)
     db.session.flush()
-    return _settle(round_, paper)
+    return settle(round_, paper)
 
 
-def _settle(round_: Round, paper: PaperBallot) -> Verdict:
+def settle(round_: Round, paper: PaperBallot) -> Verdict:
     """The paper's Ballot row made to agree with its verdict: added once reconciled, changed by a
     later decision, removed if it no longer counts. It carries a random voter key like every ballot."""
     found = verdict_of(paper)

@@ -25,7 +25,7 @@ PUBLIC = {
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
     "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
-    "paper_public.paper_json",
+    "paper_public.paper_json", "paper_public.report_page", "paper_public.ballots_csv",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
@@ -33,7 +33,8 @@ MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "a
           "workshops.phase", "workshops.show_need", "workshops.language", "workshops.end", "workshops.dots",
           "workshops.report", "workshops.station", "workshops.leave_station",
           "paper.index", "paper.new_batch", "paper.settings", "paper.batch", "paper.account", "paper.print_ballots",
-          "paper.printable", "paper.key", "paper.disputes", "paper.resolve"}
+          "paper.printable", "paper.key", "paper.disputes", "paper.resolve", "paper.desk", "paper.audit",
+          "paper.audit_check"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}

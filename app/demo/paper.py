@@ -1,0 +1,77 @@
+"""The demo's paper ballots, on the round whose results are out: two batches printed, keyed twice and
+reconciled against their accounts, one dispute settled by a supervisor, one spoilt ballot, and a sample
+audit drawn from a published seed with every sampled paper checked."""
+from app.extensions import db
+from app.models import (PaperAccount, PaperAudit, PaperBallot, PaperBatch, PaperCheck, PaperEntry, PaperResolution,
+                        Round, User)
+from app.ballots.tally import counted_needs
+from app.paper import reconcile, services
+from app.paper.reconcile import SpoiltReason
+from app.voting.ballot_content import RankingBallot
+
+ROUND = "newham-2026"
+OPERATORS = ("paper-operator-1@demo.commonground.test", "paper-operator-2@commonground.example")
+SUPERVISOR = "paper-supervisor@demo.commonground.test"
+SEED = "3 1 4 1 5 9"
+# (name, site, issued, returned, spoilt, unused, rankings as positions in the round's needs, the one keyed
+# differently by the second operator (index), the spoilt one (index))
+BATCHES = [
+    ("Stratford Library box", "Stratford Library, The Grove", 8, 6, 1, 1,
+     [(0, 1, 2), (1, 0), (2,), (0, 2), (1, 2, 0), ()], None, 5),
+    ("Forest Gate community centre box", "Forest Gate Community Centre", 6, 4, 0, 2,
+     [(2, 1), (0,), (1, 0, 2), (0, 1)], 2, None),
+]
+
+
+def load() -> list[str]:
+    round_ = db.session.scalar(db.select(Round).filter_by(slug=ROUND))
+    if round_ is None or db.session.scalar(db.select(PaperBatch.id).filter_by(round_id=round_.id)):
+        return []
+    first, second, supervisor = (_user(email) for email in (*OPERATORS, SUPERVISOR))
+    needs = [need.id for need in counted_needs(round_)]
+    for name, site, issued, returned, spoilt, unused, rankings, disputed, spoiled in BATCHES:
+        batch = PaperBatch(round_id=round_.id, name=name, site=site, held_on=round_.rank_starts)
+        db.session.add(batch)
+        db.session.flush()
+        db.session.add(PaperAccount(batch_id=batch.id, issued=issued, returned=returned, spoilt=spoilt, unused=unused,
+                                    recorded_by_id=supervisor.id))
+        papers = services.print_ballots(batch, issued, "demo")
+        for index, (paper, positions) in enumerate(zip(papers, rankings)):
+            content = RankingBallot.of_order([needs[p] for p in positions]).to_json()
+            reason = SpoiltReason.UNMARKED if index == spoiled else None
+            _enter(paper, first, content, reason)
+            if index == disputed:
+                _enter(paper, second, RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json(), None)
+                db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
+            else:
+                _enter(paper, second, content, reason)
+            db.session.flush()
+            services.settle(round_, paper)
+    _audit(round_, supervisor)
+    return [f"{ROUND}: paper ballots keyed, reconciled and audited (/rounds/{ROUND}/paper/report)"]
+
+
+def _user(email: str) -> User:
+    user = db.session.scalar(db.select(User).filter_by(email=email))
+    if user is None:
+        user = User(email=email)
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def _enter(paper: PaperBallot, operator: User, content: str, spoilt: SpoiltReason | None) -> None:
+    db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content="" if spoilt else content,
+                              spoilt=spoilt))
+
+
+def _audit(round_: Round, supervisor: User) -> None:
+    serials = [p.serial for p in db.session.scalars(db.select(PaperBallot).filter_by(round_id=round_.id))
+               if services.verdict_of(p).reconciled]
+    sample = reconcile.draw_sample(SEED, serials, 4)
+    audit = PaperAudit(round_id=round_.id, seed=SEED, size=4, sample=" ".join(sample), drawn_by_id=supervisor.id)
+    db.session.add(audit)
+    db.session.flush()
+    db.session.add_all(PaperCheck(audit_id=audit.id, serial=s, matched=True, checked_by_id=supervisor.id)
+                       for s in sample)
+    db.session.commit()
