@@ -43,6 +43,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
     from app.results.routes import bp as results
+    from app.review.routes import bp as review
     from app.main.routes import bp as main
     from app.moderation.routes import bp as moderation
     from app.needs.routes import bp as needs
@@ -60,5 +61,6 @@ def _register_blueprints(app: Flask) -> None:
     from app.workshops.routes import bp as workshops
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards, challenges, workshops, projector, paper, paper_public):
+                      panel, grants, register, api, wards, challenges, workshops, projector, paper, paper_public,
+                      review):
         app.register_blueprint(blueprint)

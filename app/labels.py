@@ -77,6 +77,7 @@ STAFF_ROLES = {
     "moderator": _l("Moderator: reviews reports, hides and merges"),
     "panel": _l("Panel member: scores applications and decides grants"),
     "translator": _l("Translator: translates needs into residents' languages"),
+    "reviewer": _l("Reviewer: estimates costs and says whether each need is feasible"),
 }
 
 STAFF_ROLE_NAMES = {
@@ -84,6 +85,7 @@ STAFF_ROLE_NAMES = {
     "moderator": _l("Moderator"),
     "panel": _l("Panel member"),
     "translator": _l("Translator"),
+    "reviewer": _l("Reviewer"),
 }
 
 AUDIT_ACTIONS = {
@@ -91,6 +93,7 @@ AUDIT_ACTIONS = {
     "round-imported": _l("Round imported"),
     "round-settings-changed": _l("Round settings changed"),
     "phase-opened": _l("Phase opened"),
+    "need-reviewed": _l("Need reviewed for cost and feasibility"),
     "codes-generated": _l("Access codes made"),
     "code-voided": _l("Access code cancelled"),
     "need-moderated": _l("Need moderated"),

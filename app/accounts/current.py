@@ -63,6 +63,10 @@ def can_translate(user: User | None, round_: Round) -> bool:
     return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.TRANSLATOR} & _roles(user, round_)))
 
 
+def can_review(user: User | None, round_: Round) -> bool:
+    return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.REVIEWER} & _roles(user, round_)))
+
+
 def can_sit_on_panel(user: User | None, round_: Round) -> bool:
     return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.PANEL} & _roles(user, round_)))
 

@@ -12,6 +12,7 @@ from app.voting.ballot_content import RankingBallot, approved_lists, parse
 from app.voting.budget_profiles import approval_election, budget_election
 from app.voting.budget_rules import BUDGET_RULES, BudgetElection, allocate
 from app.voting.budgeting import Instance
+from app.voting.feasibility import Verdict
 from app.voting.outcome import Outcome
 from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
 from app.voting.rules import RULES_FOR_BALLOT, rule
@@ -36,8 +37,10 @@ def exact(round_: Round, stored: int) -> Fraction:
 
 
 def counted_needs(round_: Round) -> list[Need]:
+    """The needs on the ballot: open, and not found not feasible in the review before ranking."""
     return list(db.session.scalars(
-        select(Need).where(Need.round_id == round_.id, Need.status == NeedStatus.OPEN).order_by(Need.id)))
+        select(Need).where(Need.round_id == round_.id, Need.status == NeedStatus.OPEN,
+                           Need.feasibility != Verdict.NOT_FEASIBLE).order_by(Need.id)))
 
 
 def build_profile(round_: Round, needs: list[Need]):

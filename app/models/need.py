@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.base import UTCDateTime, code_enum, utcnow
+from app.voting.feasibility import Verdict
 
 
 class NeedStatus(StrEnum):
@@ -33,6 +34,11 @@ class Need(db.Model):
     category: Mapped[str] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(16))
     cost: Mapped[int | None] = mapped_column(BigInteger)  # in the round's money units (Round.money_scale)
+    feasibility: Mapped[Verdict] = mapped_column(code_enum(Verdict, "feasibility"), default=Verdict.UNREVIEWED,
+                                                 server_default=Verdict.UNREVIEWED.value)
+    # Public: the proposer and everyone else read why a need cannot go on the ballot.
+    feasibility_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # who reviewed it: the audit log
     # The id a source file gave it (a Pabulib project_id, a PrefLib alternative number).
     external_id: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[NeedStatus] = mapped_column(code_enum(NeedStatus, "need_status"), default=NeedStatus.OPEN)

@@ -18,6 +18,7 @@ class Role(StrEnum):
     MODERATOR = "moderator"
     PANEL = "panel"
     TRANSLATOR = "translator"
+    REVIEWER = "reviewer"  # gives needs their cost estimates and feasibility verdicts
 
 
 class User(db.Model):

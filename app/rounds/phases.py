@@ -23,6 +23,7 @@ class Action(StrEnum):
     SUPPORT = "support"  # add or withdraw "this matters to me too"
     COMMENT = "comment"
     REPORT = "report"
+    REVIEW_NEED = "review-need"  # a cost estimate and a feasibility verdict
     CAST_BALLOT = "cast-ballot"
     KEY_PAPER_BALLOTS = "key-paper-ballots"
     SEE_RESULTS = "see-results"
@@ -43,6 +44,8 @@ ALLOWED: dict[Action, frozenset[Phase]] = {
     Action.COMMENT: frozenset({Phase.PROPOSE, Phase.DISCUSS}),
     # Abuse can appear at any time, so residents can always tell the moderators.
     Action.REPORT: frozenset(ORDER),
+    # Verdicts and costs decide what is on the ballot, so they are settled before ranking opens.
+    Action.REVIEW_NEED: frozenset({Phase.PROPOSE, Phase.DISCUSS}),
     Action.CAST_BALLOT: frozenset({Phase.RANK}),
     # Paper ballots come back after the polls close, and are keyed before the count is final.
     Action.KEY_PAPER_BALLOTS: frozenset({Phase.RANK, Phase.DECIDE}),

@@ -10,6 +10,7 @@ TABLE = {
     Action.SUPPORT:            ("x", "x", " ", " ", " "),
     Action.COMMENT:            ("x", "x", " ", " ", " "),
     Action.REPORT:             ("x", "x", "x", "x", "x"),
+    Action.REVIEW_NEED:        ("x", "x", " ", " ", " "),
     Action.CAST_BALLOT:        (" ", " ", "x", " ", " "),
     Action.KEY_PAPER_BALLOTS:  (" ", " ", "x", "x", " "),
     Action.SEE_RESULTS:        (" ", " ", " ", "x", "x"),

@@ -38,6 +38,7 @@ MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "a
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
+REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
          "panel.decide", "panel.publish", "challenges.answer"}
 CREATE = {"rounds.new"}
@@ -57,6 +58,7 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     make_user("lewisham-moderator@example.org", "moderator", "lewisham")
     make_user("lewisham-panel@example.org", "panel", "lewisham")
     make_user("lewisham-translator@example.org", "translator", "lewisham")
+    make_user("lewisham-reviewer@example.org", "reviewer", "lewisham")
     with app.app_context():
         code = db.session.scalar(db.select(AccessCode.id))
         application = Application(round_id=1, need_id=need, applicant="Sydenham Society", title="Benches", amount=900)
@@ -104,7 +106,7 @@ def request(client, method, path):
 
 def test_every_endpoint_says_who_may_use_it(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
-    classified = PUBLIC | MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN
+    classified = PUBLIC | MANAGE | MODERATE | TRANSLATE | REVIEW | PANEL | CREATE | ADMIN
     assert endpoints - classified == set(), "place new endpoints in one of the sets above"
     assert classified - endpoints == set()
 
@@ -112,7 +114,7 @@ def test_every_endpoint_says_who_may_use_it(app):
 def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
     resident = app.test_client()
     resident.get(f"/rounds/lewisham/join?code=x")  # a resident session, with no staff account behind it
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | REVIEW | PANEL | CREATE | ADMIN):
         response = request(resident, method, path)
         assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"], (endpoint, method)
 
@@ -122,12 +124,13 @@ def test_residents_are_asked_to_sign_in_for_every_staff_page(app, world):
     ("lewisham-moderator@example.org", MODERATE),
     ("lewisham-panel@example.org", PANEL),
     ("lewisham-translator@example.org", TRANSLATE),
-    ("lewisham-facilitator@example.org", MANAGE | MODERATE | TRANSLATE | PANEL),
-    ("admin@example.org", MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN),
+    ("lewisham-reviewer@example.org", REVIEW),
+    ("lewisham-facilitator@example.org", MANAGE | MODERATE | TRANSLATE | REVIEW | PANEL),
+    ("admin@example.org", MANAGE | MODERATE | TRANSLATE | REVIEW | PANEL | CREATE | ADMIN),
 ])
 def test_staff_reach_only_what_their_role_in_this_round_allows(app, world, email, allowed):
     client = signed_in(app, email)
-    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | PANEL | CREATE | ADMIN):
+    for endpoint, method, path in urls(app, world, MANAGE | MODERATE | TRANSLATE | REVIEW | PANEL | CREATE | ADMIN):
         if endpoint in allowed and method == "POST":
             continue  # allowed actions are tested with real input in each feature's tests
         status = request(client, method, path).status_code
