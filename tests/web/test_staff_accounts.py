@@ -183,3 +183,12 @@ def test_a_forged_role_in_the_invitation_form_is_refused(app, client, make_round
     with app.app_context():
         assert db.session.scalar(db.select(User).filter_by(email="mallory@example.org")) is None
         assert not db.session.scalar(db.select(db.func.count(User.id)).filter_by(is_admin=True))
+
+
+def test_without_a_mail_server_the_reset_message_and_its_link_are_printed_to_the_console(app, client, make_user,
+                                                                                       capsys):
+    make_user()
+    post(client, "/account/reset", {"email": "facilitator@example.org"})
+    console = capsys.readouterr().err
+    assert "To: facilitator@example.org" in console
+    assert re.search(r"http://localhost/account/reset/\S+", console)
