@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from app import labels
@@ -9,7 +9,7 @@ from app.moderation import queries, services
 from app.moderation.forms import ActionForm, EditNeedForm, MergeForm, ReasonForm
 from app.needs.categories import CATEGORIES
 from app.needs.queries import merge_candidates
-from app.web import render_page
+from app.web import render_page, safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/rounds/<slug>/moderation")
 
@@ -42,7 +42,8 @@ def hide(round_, slug, need_id, comment_id=None):
     else:
         services.hide_need(need, form.reason.data, current_user())
         flash(_("The need is hidden."), "success")
-    return _back(round_, need)
+    # From the queue, back to the queue for the next report; from the need's page, back to the need.
+    return redirect(safe_next(request.form.get("next"), url_for("needs.show", slug=slug, need_id=need.id)))
 
 
 @bp.post("/needs/<int:need_id>/restore")

@@ -1,3 +1,4 @@
+import re
 from html import unescape
 
 from app.extensions import db
@@ -136,3 +137,19 @@ def test_a_need_cannot_be_merged_into_itself_or_into_a_need_of_another_round(cli
         assert response.status_code == 422 and "Please choose the need to keep." in text_of(response)
     with app.app_context():
         assert db.session.get(Need, need_id).status.value == "open"
+
+
+def test_hiding_a_reported_comment_from_the_queue_goes_back_to_the_queue(client, make_round, make_need, make_comment,
+                                                                         make_user, sign_in):
+    moderator(make_round, make_user, sign_in)
+    need_id = make_need()
+    comment_id = make_comment(need_id, body="Buy cheap watches here")
+    post(client, f"/rounds/lewisham/needs/{need_id}/report?comment={comment_id}", {"reason": "spam", "comment": comment_id})
+    queue = client.get("/rounds/lewisham/moderation").get_data(as_text=True)
+    hide_form = re.search(r'<form method="post" action="([^"]+/hide)">(.*?)</form>', queue, re.S)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', hide_form.group(2)))
+    hidden = client.post(hide_form.group(1), data={**fields, "reason": "Advertising"})
+    assert hidden.status_code == 302 and hidden.headers["Location"] == "/rounds/lewisham/moderation"
+    assert "Nothing is waiting" in text_of(client.get(hidden.headers["Location"]))
+    from_need = post(client, f"/rounds/lewisham/moderation/needs/{need_id}/comments/{comment_id}/hide", {"reason": "Spam"})
+    assert from_need.headers["Location"] == f"/rounds/lewisham/needs/{need_id}"
