@@ -13,7 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from app import cli, compression, errors, migrations, web
+    from app import bad_input, cli, compression, errors, migrations, web
     from app.extensions import babel, csrf, db, htmx, limiter
     from app.i18n import select_locale
 
@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    bad_input.init_app(app)
     web.init_app(app)
     compression.init_app(app)
     errors.init_app(app)

@@ -34,6 +34,12 @@ def _handler(app: Flask, error):
 
 
 def init_app(app: Flask) -> None:
+    @_handler(app, 400)
+    def bad_request(error):
+        return _page(error, _("We could not read that"),
+                     _("The address or form held something we cannot read, such as an invisible control character. "
+                       "Check the link, or go back and try again."))
+
     @_handler(app, 404)
     def not_found(error):
         return _page(error, _("Page not found"), _("We could not find that page. It may have moved, or the link may be wrong."))

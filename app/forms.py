@@ -7,11 +7,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
-from wtforms import Field, StringField, TextAreaField, ValidationError
+from wtforms import Field, HiddenField, StringField, TextAreaField, ValidationError
 from wtforms.validators import Length
 from wtforms.widgets import TextInput
 
 from app import money
+from app.bounds import read_int
 from app.money import AmountError, Refusal
 
 
@@ -88,11 +89,55 @@ class _CatalogTranslations:
         return get_translations().ungettext(singular, plural, n)
 
 
+# Embeddings, overrides and isolates reorder the text around them: in a title or a name they can make
+# "gnp.exe" read as "exe.png", or one need's title pass for another's. Marks (LRM, RLM, ALM) stay allowed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Fields shown as one line where other people read them and could be misled by reordered text.
+SPOOFABLE = frozenset({"title", "name", "display_name", "funder_name", "place", "applicant"})
+
+
+def _typed_texts(field) -> list[str]:
+    return [value for value in (field.raw_data or []) if isinstance(value, str)]
+
+
+def refusal_of_characters(name: str, texts: list[str]) -> str | None:
+    """Why typed text cannot be kept: a NUL anywhere (PostgreSQL cannot store it), or direction
+    controls in a title or a name."""
+    if any("\x00" in text for text in texts):
+        return _("This contains an invisible control character (NUL) that cannot be saved. Please delete it.")
+    if name in SPOOFABLE and any(BIDI_CONTROLS.intersection(text) for text in texts):
+        return _("This contains invisible characters that change the direction of the text, so it could read "
+                 "differently from what it says. Please delete them.")
+    return None
+
+
 class AppForm(FlaskForm):
-    """Every form of the app: WTForms' messages come from the app's catalogs (see app/form_messages.py)."""
+    """Every form of the app: WTForms' messages come from the app's catalogs (see app/form_messages.py),
+    and no field keeps characters that cannot be stored or that disguise the text (checked first, so the
+    form comes back with what was typed and says which field and why)."""
     class Meta:
         def get_translations(self, form):
             return _CatalogTranslations()
+
+    def validate(self, extra_validators=None):
+        refused = [(field, refusal) for field in _leaves(self)
+                   if (refusal := refusal_of_characters(field.short_name, _typed_texts(field)))]
+        valid = super().validate(extra_validators)
+        for field, refusal in refused:
+            field.errors = [refusal, *[e for e in field.errors if e != refusal]]
+        return valid and not refused
+
+
+def _leaves(form):
+    """Every field a person types into, inside lists of entries and sub-forms too."""
+    for field in form:
+        if hasattr(field, "entries"):
+            for entry in field.entries:
+                yield from (_leaves(entry.form) if hasattr(entry, "form") else [entry])
+        elif hasattr(field, "form") and hasattr(field.form, "_fields"):
+            yield from _leaves(field.form)
+        else:
+            yield field
 
 
 def _read_localised(text: str):
@@ -140,3 +185,25 @@ class MoneyField(Field):
             self.data = money.parse(self.text, self.scale, self.largest, _read_localised)
         except AmountError as error:
             raise ValidationError(_refusal_message(error.refusal, self)) from None
+
+
+class IdField(HiddenField):
+    """The id of a row the form refers to: a number the database can hold, or nothing (None)."""
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.required, self.text = required, ""
+
+    def process_data(self, value):
+        self.data = None if value is None else read_int(value)
+
+    def process_formdata(self, valuelist):
+        self.text = valuelist[0] if valuelist else ""
+        self.data = read_int(self.text)
+
+    def pre_validate(self, form):
+        if (self.text or self.required) and self.data is None:
+            raise ValidationError(_("This form refers to something that does not exist. Reload the page and try again."))
+
+    def _value(self):
+        return "" if self.data is None else str(self.data)

@@ -4,6 +4,7 @@ import segno
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
+from app.bounds import parse_int
 from app import labels, mail
 from app.access import email_links, services
 from app.access.eligibility import outward
@@ -160,7 +161,7 @@ def void(round_, slug, code_id):
 @requires(can_manage)
 def cards(round_, slug):
     """Unused codes as cards to print and cut, eight to a sheet of A4, each with a QR code."""
-    batch = request.args.get("batch", type=int)
+    batch = request.args.get("batch", type=parse_int)
     unused = services.codes_of(round_, batch=batch, status="unused")
     cards = [_card(round_, access) for access in unused]
     sheets = [cards[i:i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]

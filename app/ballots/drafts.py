@@ -3,6 +3,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from app.bounds import read_int
 from app.voting.ballot_content import (ApprovalBallot, BallotKind, PairwiseBallot, PointsBallot, RankingBallot,
                                        StoredBallot, parse)
 
@@ -25,34 +26,38 @@ class Draft:
 
 
 def _ints(values) -> list[int]:
-    return [int(v) for v in values if str(v).isdigit()]
+    return [n for v in values if (n := read_int(v)) is not None]
+
+
+def _numbered(form: Form, prefix: str) -> list[tuple[int, str]]:
+    """(need id, typed text) of every `prefix-ID` field whose ID could be a need's."""
+    return [(need, value.strip()) for key, value in form.items()
+            if key.startswith(prefix) and (need := read_int(key.removeprefix(prefix))) is not None]
 
 
 def read(form: Form) -> Draft:
     draft = Draft(order=_ints(form.getlist("order")), approved=_ints(form.getlist("approve")))
-    ranks = {int(k.removeprefix("rank-")): v.strip() for k, v in form.items()
-             if k.startswith("rank-") and k.removeprefix("rank-").isdigit() and v.strip()}
+    ranks = {need: text for need, text in _numbered(form, "rank-") if text}
     if ranks:
         # The no-JavaScript form: a rank number per need replaces the tapped order.
-        numbered = sorted(((int(r), n) for n, r in ranks.items() if r.isdigit()))
+        numbered = sorted((rank, n) for n, r in ranks.items() if (rank := read_int(r)) is not None)
         draft.order = [n for _, n in numbered]
         draft.duplicate_ranks = len({r for r, _ in numbered}) != len(numbered)
-    for key, value in form.items():
-        if key.startswith("points-") and key.removeprefix("points-").isdigit():
-            need, text = int(key.removeprefix("points-")), value.strip()
-            if text.lstrip("-").isdigit():
-                draft.points[need] = int(text)
-            elif text:
-                draft.unreadable.append(need)
+    for need, text in _numbered(form, "points-"):
+        if (points := read_int(text, signed=True)) is not None:
+            draft.points[need] = points
+        elif text:
+            draft.unreadable.append(need)
     return draft
 
 
 def apply_edit(order: list[int], edit: str) -> list[int]:
     """The tap-to-rank buttons: add:ID, up:ID, down:ID, remove:ID."""
     action, _, target = edit.partition(":")
-    if not target.isdigit():
+    need = read_int(target)
+    if need is None:
         return order
-    need, order = int(target), list(order)
+    order = list(order)
     if action == "add" and need not in order:
         order.append(need)
     elif action == "remove" and need in order:
@@ -63,6 +68,35 @@ def apply_edit(order: list[int], edit: str) -> list[int]:
         if 0 <= j < len(order):
             order[i], order[j] = order[j], order[i]
     return order
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one tap on the ranking did, for the one sentence a screen reader hears, and the control that
+    keeps the focus after the ballot is drawn again (the moved need's, or the next one to add)."""
+    action: str  # add, up, down, remove
+    need: int
+    place: int | None  # its place after the tap; None once removed
+    focus: str  # the id of the control to focus
+
+
+def change_of(before: list[int], after: list[int], edit: str, needs: list[int], full: bool) -> Change | None:
+    """The change `edit` made from `before` to `after` (None when it changed nothing); `needs` are the
+    ballot's needs in the order listed, `full` whether the ranking can take no more."""
+    action, _, target = edit.partition(":")
+    need = read_int(target)
+    if need is None or before == after:
+        return None
+    if action == "remove":
+        return Change(action, need, None, f"add-{need}")
+    place = after.index(need) + 1
+    if action == "add":
+        left = [n for n in needs if n not in after]
+        following = [n for n in left if needs.index(n) > needs.index(need)] + left
+        return Change(action, need, place, "cast" if full or not following else f"add-{following[0]}")
+    first, last = place == 1, place == len(after)
+    keep = "up" if (action == "up" and not first) or last else "down"
+    return Change(action, need, place, f"{keep}-{need}")
 
 
 def next_pair(needs: list[int], answered: set[frozenset[int]], choose) -> tuple[int, int] | None:

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from app.forms import AppForm, NotBlank, max_length, min_length, strip
+from app.forms import AppForm, IdField, NotBlank, max_length, min_length, strip
 
 
 class ResidentForm(AppForm):
@@ -66,7 +66,7 @@ class ReportForm(AppForm):
     reason = RadioField(_l("What is wrong?"), choices=[], validate_choice=False)
     note = TextAreaField(_l("Anything the moderators should know (optional)"), filters=[strip],
                          validators=[max_length(1000)])
-    comment = IntegerField(validators=[Optional()])
+    comment = IdField()
 
     def __init__(self, *args, reasons=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
+from app.bounds import parse_int, read_int
 from app import labels
 from app.accounts.current import can_moderate, can_translate, current_user, requires
 from app.extensions import db
@@ -40,7 +41,7 @@ def _comment_form(round_, blank: bool = False) -> CommentForm:
 
 
 def _int_arg(name: str, default: int = 1) -> int:
-    return request.args.get(name, default, type=int) or default
+    return request.args.get(name, default, type=parse_int) or default
 
 
 @bp.get("")
@@ -114,7 +115,7 @@ def _shown(need):
 
 
 def _merged_notice(need):
-    merged_id = request.args.get("merged_from", type=int)
+    merged_id = request.args.get("merged_from", type=parse_int)
     if not merged_id:
         return None
     merged = db.session.get(Need, merged_id)
@@ -166,7 +167,7 @@ def comment(slug, need_id):
     if not form.validate_on_submit():
         return _need_page(round_, need, comment_form=form, status=422)
     reply_id = form.reply_to.data or ""
-    reply_to = services.visible_comment(need, int(reply_id) if reply_id.isdigit() else None)
+    reply_to = services.visible_comment(need, read_int(reply_id))
     try:
         services.add_comment(need, participant_for(round_, form.display_name.data), form.body.data,
                              form.language.data, round_.phase_on(today()), reply_to=reply_to)
@@ -187,7 +188,7 @@ def report(slug, need_id):
     need = get_need(round_, need_id)
     reasons = [(code, label) for code, label in labels.REPORT_REASONS.items()]
     form = ReportForm(reasons=reasons)
-    comment_id = form.comment.data if form.is_submitted() else request.args.get("comment", type=int)
+    comment_id = form.comment.data if form.is_submitted() else request.args.get("comment", type=parse_int)
     comment = services.visible_comment(need, comment_id)
     if comment_id and comment is None:
         abort(404)

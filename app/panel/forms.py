@@ -3,7 +3,7 @@ from wtforms import (FieldList, FormField, HiddenField, RadioField, SelectField,
                      TextAreaField, ValidationError)
 from wtforms.validators import Length, Optional, Regexp
 
-from app.forms import AppForm, MoneyField, NotBlank, min_length, strip
+from app.forms import AppForm, IdField, MoneyField, NotBlank, min_length, strip
 from app.voting.grants import CRITERIA, TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
@@ -57,7 +57,7 @@ class DecisionEntry(AppForm):
     class Meta:
         csrf = False
 
-    application_id = HiddenField()
+    application_id = IdField(required=True)
     funded = RadioField(_l("Decision"))
     amount = MoneyField(_l("Amount awarded"), validators=[Optional()])
     reason = StringField(_l("Why, for this application (optional)"), filters=[strip], validators=[Length(max=500)])

@@ -37,7 +37,7 @@ def _index_page(round_, form=None, status=200):
         "panel/index.html", round=round_, needs=need_order(round_, apps, ranking), rows=rows, form=form,
         row_of={row.application.id: row for row in rows}, panel_labels=panel_labels,
         ready_to_publish=bool(apps) and all(a.decision for a in apps) and bool(round_.decision_rationale.strip()),
-        entries={int(entry.application_id.data): entry for entry in form.entries}, rules=rules, rule=rule,
+        entries={entry.application_id.data: entry for entry in form.entries}, rules=rules, rule=rule,
         suggestion=suggestion, publish_form=PublishForm(), can_manage=can_manage(user, round_),
         funded=services.funded_total(apps), allowed=services.allowed(round_, round_.phase_on(today())),
         status=status)
@@ -128,7 +128,7 @@ def decide(round_, slug):
     for entry in form.entries:
         funded = entry.funded.data == "yes"
         amount = round_.stored(entry.amount.data) if funded and entry.amount.data is not None else None
-        decided[int(entry.application_id.data)] = services.Decided(funded, amount, entry.reason.data or "")
+        decided[entry.application_id.data] = services.Decided(funded, amount, entry.reason.data or "")
     try:
         services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:

@@ -4,7 +4,7 @@ import random
 
 from werkzeug.datastructures import MultiDict
 
-from app.ballots.drafts import Draft, answered, apply_edit, from_content, next_pair, read, to_content
+from app.ballots.drafts import Change, Draft, answered, apply_edit, change_of, from_content, next_pair, read, to_content
 
 
 def test_the_tapped_order_is_read_in_the_order_the_resident_tapped():
@@ -74,3 +74,23 @@ def test_an_approval_ballot_stores_each_need_once_and_points_keep_only_needs_giv
 
 def test_no_ballot_yet_shows_an_empty_draft():
     assert from_content(None) == Draft()
+
+
+def test_numbers_the_database_cannot_hold_or_that_are_not_plain_digits_are_not_read():
+    draft = read(MultiDict([("order", "²"), ("order", "9" * 20), ("order", "4"), ("rank-²", "1"),
+                            ("points-" + "9" * 20, "3"), ("points-2", "--5"), ("points-3", "-2")]))
+    assert draft.order == [4] and draft.points == {3: -2} and draft.unreadable == [2]
+    assert read(MultiDict([("rank-5", "²"), ("rank-6", "1")])).order == [6]
+    assert apply_edit([1, 2], "up:²") == [1, 2] and apply_edit([1], f"add:{2**31}") == [1]
+
+
+def test_each_tap_on_the_ranking_says_what_moved_and_keeps_the_focus_on_it():
+    needs = [1, 2, 3, 4]
+    assert change_of([], [2], "add:2", needs, full=False) == Change("add", 2, 1, "add-3")
+    assert change_of([2], [2, 4], "add:4", needs, full=False) == Change("add", 4, 2, "add-1")
+    assert change_of([2], [2, 4], "add:4", needs, full=True).focus == "cast"
+    assert change_of([2, 4, 1], [4, 2, 1], "up:4", needs, full=False) == Change("up", 4, 1, "down-4")
+    assert change_of([2, 4, 1], [2, 1, 4], "down:4", needs, full=False) == Change("down", 4, 3, "up-4")
+    assert change_of([2, 4, 1], [2, 1, 4], "up:1", needs, full=False) == Change("up", 1, 2, "up-1")
+    assert change_of([2, 4], [4], "remove:2", needs, full=False) == Change("remove", 2, None, "add-2")
+    assert change_of([2], [2], "up:2", needs, full=False) is None
