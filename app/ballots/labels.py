@@ -21,3 +21,12 @@ def error(code: str, limits) -> str:
         "negative": _("Points cannot be below zero."),
         "not-a-number": _("Enter a whole number."),
     }[code]
+
+
+def change(change, title: str) -> str:
+    """The one sentence a screen reader hears after a tap on the ranking."""
+    if change.action == "add":
+        return _("%(title)s added to your ranking at place %(place)d.", title=title, place=change.place)
+    if change.action == "remove":
+        return _("%(title)s removed from your ranking.", title=title)
+    return _("%(title)s moved to place %(place)d.", title=title, place=change.place)

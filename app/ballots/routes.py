@@ -3,6 +3,7 @@ import random
 from flask import Blueprint, Response, abort, flash, redirect, request, stream_with_context, url_for
 from flask_babel import gettext as _
 
+from app.bounds import parse_int
 from app.ballots import casting, drafts, unsent, labels as ballot_labels, receipts as receipt_list
 from app.ballots.keys import new_nonce
 from app.ballots.tally import counted_needs
@@ -27,17 +28,32 @@ def _limits(round_, needs) -> Limits:
     return round_.ballot_rules.limits(frozenset(n.id for n in needs))
 
 
-def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None, stale=False):
+def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None, stale=False,
+          change=None, cast=False):
     """The ballot page or its form fragment; `needs` and `ballot` are what the route already loaded."""
     limits = _limits(round_, needs)
+    shown = shown_in(needs, language_code())
     return render_page(
         "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
-        by_id={n.id: n for n in needs}, shown=shown_in(needs, language_code()), draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
+        by_id={n.id: n for n in needs}, shown=shown, draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
         points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
         based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
         casting_open=round_.phase_on(today()).allows(Action.CAST_BALLOT), pair=pair, form=SupportForm(),
-        messages=ballot_labels, stale=stale,
+        messages=ballot_labels, stale=stale, change=change, oob=wants_fragment(),
+        announcement=_announcement(change, shown, ballot if cast else None, stale),
     )
+
+
+def _announcement(change, shown, cast_ballot, stale) -> str:
+    """What the ballot's small live region says after a swap: only what changed, never the whole ballot."""
+    if stale:
+        return _("You changed your ballot in another window after opening this one, so this older version "
+                 "was not counted. Here is your latest ballot.")
+    if cast_ballot is not None:
+        return _("Your ballot is counted. Your receipt: %(receipt)s", receipt=display(cast_ballot.receipt))
+    if change is not None and change.need in shown:
+        return ballot_labels.change(change, shown[change.need].title)
+    return ""
 
 
 def _loaded(round_):
@@ -86,12 +102,16 @@ def cast(slug):
     SupportForm().validate_on_submit() or abort(400)
     needs, stored = _loaded(round_)
     draft = drafts.read(request.form)
-    nonce, based_on = request.form.get("nonce") or new_nonce(), request.form.get("based_on", 0, type=int)
+    nonce, based_on = request.form.get("nonce") or new_nonce(), request.form.get("based_on", 0, type=parse_int)
+    change = None
     if request.form.get("edit"):
-        draft.order = drafts.apply_edit(draft.order, request.form["edit"])
+        before, draft.order = draft.order, drafts.apply_edit(draft.order, request.form["edit"])
+        limit = _limits(round_, needs).max_choices
+        change = drafts.change_of(before, draft.order, request.form["edit"], [n.id for n in needs],
+                                  full=bool(limit) and len(draft.order) >= limit)
     if request.form.get("edit") or request.form.get("preview"):
         unsent.keep(round_.id, round_.ballot_kind.value, draft)
-        return _page(round_, needs, stored, draft, nonce=nonce, based_on=based_on)
+        return _page(round_, needs, stored, draft, nonce=nonce, based_on=based_on, change=change)
     errors = _errors(round_, draft, _limits(round_, needs))
     if errors:
         return _page(round_, needs, stored, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
@@ -113,7 +133,8 @@ def cast(slug):
         return redirect(url_for("ballots.ballot", slug=slug))
     needs, stored = _after_cast(round_, result)
     stale = result.status == casting.CastStatus.STALE
-    return _page(round_, needs, stored, drafts.from_content(stored.content) if stale else draft, stale=stale)
+    return _page(round_, needs, stored, drafts.from_content(stored.content) if stale else draft, stale=stale,
+                 cast=True)
 
 
 def _flash_cast(result) -> None:
@@ -136,7 +157,7 @@ def answer_pair(slug):
     SupportForm().validate_on_submit() or abort(400)
     needs = counted_needs(round_)
     ids = {n.id for n in needs}
-    first, second = request.form.get("first", type=int), request.form.get("second", type=int)
+    first, second = request.form.get("first", type=parse_int), request.form.get("second", type=parse_int)
     answer = request.form.get("answer", "")
     if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), NO_PREFERENCE):
         abort(400)
@@ -175,7 +196,7 @@ def receipts(slug):
     if typed:
         lookup = receipt_list.status_of(round_, code) if code else receipt_list.Lookup.MALFORMED
     published = _ballots_public(round_)
-    listing = receipt_list.page_of(round_, request.args.get("page", 1, type=int) or 1,
+    listing = receipt_list.page_of(round_, request.args.get("page", 1, type=parse_int) or 1,
                                    _public_ids(round_) if published else None)
     return render_page("ballots/receipts.html", round=round_, listing=listing, published=published,
                        typed=typed, shown=display(code) if code else typed, lookup=lookup,

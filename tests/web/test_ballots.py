@@ -305,3 +305,37 @@ def test_published_results_follow_every_new_or_changed_ballot_and_hidden_need(cl
         db.session.get(Need, play).status = "hidden"
         db.session.commit()
     assert client.get("/rounds/lewisham/results.json").json["ranking"] == [str(lights)]
+
+
+def test_a_tap_on_the_ranking_announces_only_the_change_and_keeps_the_focus_on_the_moved_need(client, ranking_round):
+    lights, play, _ = ranking_round
+    state = form_state(client)
+    page = client.get("/rounds/lewisham/ballot").get_data(as_text=True)
+    assert '<div id="ballot">' in page and 'role="status"' in page and 'aria-live="polite">' not in page
+    moved = client.post("/rounds/lewisham/ballot", data={**state, "order": [play, lights], "edit": f"up:{lights}"},
+                        headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert '<p id="ballot-change" hx-swap-oob="innerHTML">Street lights moved to place 1.</p>' in moved
+    assert re.findall(r'id="([a-z]+-\d+)"[^>]*autofocus', moved) == [f"down-{lights}"]
+    added = client.post("/rounds/lewisham/ballot", data={**state, "order": [lights], "edit": f"add:{play}"},
+                        headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Play area added to your ranking at place 2." in added
+    assert re.findall(r'id="([a-z]+)"[^>]*autofocus', added) == ["cast"]  # two of two: the ranking is full
+
+
+def test_each_need_on_the_ballot_opens_to_what_it_is_in_the_residents_language_with_the_original_a_tap_away(
+        app, client, make_round, make_need):
+    from app.models import NeedTranslation
+
+    make_round(phase="rank")
+    need = make_need(title="Okul önüne bitki kutuları ve bank", language="tr", location="Elm Road",
+                     description="Okulun önünde oturacak yer yok.", affected="Veliler ve çocuklar")
+    with app.app_context():
+        db.session.add(NeedTranslation(need_id=need, language="en", title="Planters and a bench by the school",
+                                       description="There is nowhere to sit outside the school.", approved=True))
+        db.session.commit()
+    page = text_of(client.get("/rounds/lewisham/ballot", headers={"Accept-Language": "en"}))
+    about = re.search(r'<details class="ballot-about">(.*?)</details>\s*</details>', page, re.S).group(1)
+    assert "More about this need" in about and "There is nowhere to sit outside the school." in about
+    assert "Elm Road" in about and "Veliler ve çocuklar" in about and "Translated from Turkish" in about
+    assert re.search(r"<summary>Show the original</summary>\s*<p[^>]*>Okul önüne bitki kutuları ve bank</p>", about)
+    assert "Okulun önünde oturacak yer yok." in about
