@@ -214,3 +214,20 @@ def test_what_ballots_mean_is_locked_once_one_is_cast(client, app, runner, make_
     saved = post(client, "/rounds/lewisham/edit", {**ranking_now, "title": "Lewisham renamed", "tie_break": "min-cost",
                                                    "budget": "", "currency": ""})
     assert saved.status_code == 302
+
+
+def test_the_demo_ships_approved_translations_of_its_needs_and_a_second_run_adds_none(runner, app, client):
+    from app.models import NeedTranslation
+
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        languages = set(db.session.scalars(db.select(NeedTranslation.language).filter_by(approved=True)))
+        count = db.session.scalar(db.select(db.func.count(NeedTranslation.id)))
+    assert {"en", "ar", "pl"} <= languages
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(NeedTranslation.id))) == count
+    ballot = text_of(client.get("/rounds/brent-green-streets/ballot", headers={"Accept-Language": "en"}))
+    assert "Planters and benches outside the school" in ballot and "Translated from Turkish" in ballot
+    polish = text_of(client.get("/rounds/brent-green-streets/needs", headers={"Accept-Language": "pl"}))
+    assert "Donice i ławki przed szkołą" in polish
