@@ -9,6 +9,11 @@ from werkzeug.routing import IntegerConverter
 from app.bounds import LARGEST_ID
 
 
+# Where to go next is never stored nor looked up: `safe_next` refuses one with a control character and goes
+# home instead, as for any other unsafe address.
+ONWARD = frozenset({"next"})
+
+
 class BoundedInt(IntegerConverter):
     """`<int:...>` in every route: ASCII digits up to the largest id the database holds."""
     regex = r"[0-9]{1,10}"
@@ -20,7 +25,7 @@ class BoundedInt(IntegerConverter):
 def _refuse_nul() -> None:
     if "\x00" in request.path:
         abort(404)
-    if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
+    if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True) if key not in ONWARD):
         abort(400)
 
 

@@ -13,6 +13,7 @@ from wtforms.widgets import TextInput
 
 from app import money
 from app.bounds import read_int
+from app.bad_input import ONWARD
 from app.money import AmountError, Refusal
 
 
@@ -103,6 +104,8 @@ def _typed_texts(field) -> list[str]:
 def refusal_of_characters(name: str, texts: list[str]) -> str | None:
     """Why typed text cannot be kept: a NUL anywhere (PostgreSQL cannot store it), or direction
     controls in a title or a name."""
+    if name in ONWARD:
+        return None  # never stored; safe_next refuses a control character in it
     if any("\x00" in text for text in texts):
         return _("This contains an invisible control character (NUL) that cannot be saved. Please delete it.")
     if name in SPOOFABLE and any(BIDI_CONTROLS.intersection(text) for text in texts):

@@ -174,7 +174,9 @@ def test_the_ballot_and_the_results_show_a_need_in_the_residents_language(app, c
         db.session.scalar(db.select(Round)).phase = "rank"
         db.session.commit()
     ballot = text_of(reader.get("/rounds/lewisham/ballot", headers=english))
-    assert '<span lang="en" dir="auto">Benches at the bus stop</span>' in ballot and "Ławki" not in ballot
+    assert '<span lang="en" dir="auto">Benches at the bus stop</span>' in ballot
+    # The original is folded away under the translation, one tap from it, and nowhere else on the ballot.
+    assert ballot.count("Ławki") == 1 and '<p class="ballot-original-title" lang="pl" dir="auto">Ławki' in ballot
     polish = text_of(app.test_client().get("/rounds/lewisham/ballot", headers={"Accept-Language": "pl"}))
     assert '<span lang="pl" dir="auto">Ławki przy przystanku</span>' in polish
     with app.app_context():
