@@ -14,6 +14,8 @@ from app.models import Application, Challenge, Comment, Need, Round
 
 def find_round(slug: str) -> Round | None:
     known = g.setdefault("rounds_by_slug", {})
+    if "\x00" in slug:
+        return None  # PostgreSQL cannot even compare text holding a NUL; no slug has one
     if slug not in known:
         round_ = db.session.scalar(db.select(Round).filter_by(slug=slug))
         if round_ is not None:
