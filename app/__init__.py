@@ -55,6 +55,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.panel.routes import bp as panel
     from app.privacy.routes import bp as privacy
     from app.register.api import bp as api
+    from app.register.carry_routes import bp as carry
     from app.register.routes import bp as register
     from app.register.ward_routes import bp as wards
     from app.rounds.routes import bp as rounds
@@ -62,6 +63,6 @@ def _register_blueprints(app: Flask) -> None:
     from app.workshops.routes import bp as workshops
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards, challenges, workshops, projector, paper, paper_public,
+                      panel, grants, register, api, wards, carry, challenges, workshops, projector, paper, paper_public,
                       review):
         app.register_blueprint(blueprint)

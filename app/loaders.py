@@ -9,7 +9,7 @@ from flask import abort, g
 
 from app.ballots.sealing import seal_if_due
 from app.extensions import db
-from app.models import Application, Challenge, Comment, Need, Round
+from app.models import Application, Challenge, Comment, Need, NeedCarry, Round
 
 
 def find_round(slug: str) -> Round | None:
@@ -41,6 +41,16 @@ def _belonging(model, object_id: int, owner: str, owner_id: int):
 
 def get_need(round_: Round, need_id: int) -> Need:
     return _belonging(Need, need_id, "round_id", round_.id)
+
+
+def get_need_or_carried(round_: Round, need_id: int) -> Need:
+    """The round's need, or one that was in this round and was carried on into a later one (its old
+    address still works: the caller sends the visitor to the need's round now)."""
+    found = db.session.get(Need, need_id)
+    if found is not None and found.round_id != round_.id and db.session.scalar(
+            db.select(NeedCarry.id).filter_by(need_id=need_id, round_id=round_.id)) is not None:
+        return found
+    return get_need(round_, need_id)
 
 
 def get_comment(need: Need, comment_id: int) -> Comment:

@@ -3,10 +3,10 @@ from collections import Counter, OrderedDict
 from fractions import Fraction
 from threading import Lock
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.extensions import db
-from app.models import Ballot, BallotKind, Need, NeedStatus, Round
+from app.models import Ballot, BallotKind, Need, NeedCarry, NeedStatus, Round
 from app.money import json_number
 from app.voting.ballot_content import RankingBallot, approved_lists, parse
 from app.voting.budget_profiles import approval_election, budget_election
@@ -37,9 +37,11 @@ def exact(round_: Round, stored: int) -> Fraction:
 
 
 def counted_needs(round_: Round) -> list[Need]:
-    """The needs on the ballot: open, and not found not feasible in the review before ranking."""
+    """The needs on the ballot: open, not found not feasible in the review before ranking, and those carried
+    on from the round since (its ballots and results still count them)."""
+    carried_on = select(NeedCarry.need_id).where(NeedCarry.round_id == round_.id)
     return list(db.session.scalars(
-        select(Need).where(Need.round_id == round_.id, Need.status == NeedStatus.OPEN,
+        select(Need).where(or_(Need.round_id == round_.id, Need.id.in_(carried_on)), Need.status == NeedStatus.OPEN,
                            Need.feasibility != Verdict.NOT_FEASIBLE).order_by(Need.id)))
 
 

@@ -2,13 +2,15 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import can_moderate, current_user, requires
+from app.accounts.current import can_manage, can_moderate, current_user, requires
 from app.loaders import get_comment, get_need
 from app.models import NeedStatus
 from app.moderation import queries, services
 from app.moderation.forms import ActionForm, EditNeedForm, MergeForm, ReasonForm
 from app.needs.categories import CATEGORIES
-from app.needs.queries import merge_candidates
+from app.extensions import db
+from app.register import carrying
+from app.register.carry_routes import REFUSALS
 from app.web import render_page, safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/rounds/<slug>/moderation")
@@ -91,6 +93,12 @@ def edit_need(round_, slug, need_id):
                        status=422 if form.errors else 200)
 
 
+def _merge_label(need, round_) -> str:
+    if need.round_id == round_.id:
+        return f"#{need.id} {need.title}"
+    return _("#%(id)d %(title)s (from %(round)s)", id=need.id, title=need.title, round=need.round.title)
+
+
 @bp.route("/needs/<int:need_id>/merge", methods=["GET", "POST"])
 @requires(can_moderate)
 def merge_need(round_, slug, need_id):
@@ -99,10 +107,16 @@ def merge_need(round_, slug, need_id):
     if need.status != NeedStatus.OPEN:
         flash(_("Only needs that are shown can be merged."), "error")
         return _back(round_, need)
-    form = MergeForm(candidates=[(n.id, f"#{n.id} {n.title}") for n in merge_candidates(need)])
+    choices = carrying.merge_choices(need, can_manage(current_user(), round_))
+    form = MergeForm(candidates=[(n.id, _merge_label(n, round_)) for n in choices])
     if form.validate_on_submit():
-        kept = get_need(round_, form.kept.data)
-        services.merge_needs(need, kept, form.reason.data, current_user())
+        kept = next(n for n in choices if n.id == form.kept.data)
+        try:
+            carrying.merge(need, kept, form.reason.data, current_user())
+        except carrying.CarryRefused as refused:
+            db.session.rollback()
+            flash(str(REFUSALS[refused.refusal]), "error")
+            return _back(round_, need)
         flash(_("The needs were merged."), "success")
         return _back(round_, kept)
     return render_page("moderation/merge.html", round=round_, need=need, form=form,

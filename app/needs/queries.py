@@ -37,8 +37,15 @@ class Thread:
     replies: list[Comment] = field(default_factory=list)
 
 
+def _current_supports():
+    # Participants belong to one round: a carried need counts afresh in each round it is in, and the
+    # support it had before is kept with its stay there (NeedCarry).
+    return select(func.count(Support.id)).join(Participant, Participant.id == Support.participant_id)
+
+
 def support_count():
-    return select(func.count(Support.id)).where(Support.need_id == Need.id).correlate(Need).scalar_subquery()
+    return (_current_supports().where(Support.need_id == Need.id, Participant.round_id == Need.round_id)
+            .correlate(Need).scalar_subquery())
 
 
 def comment_count():
@@ -81,7 +88,8 @@ def similar_needs(round_: Round, text: str, limit: int = 5) -> list[NeedRow]:
 
 
 def supporters(need: Need) -> int:
-    return db.session.scalar(select(func.count(Support.id)).where(Support.need_id == need.id))
+    return db.session.scalar(_current_supports().where(Support.need_id == need.id,
+                                                       Participant.round_id == need.round_id))
 
 
 def supported_by(need: Need, participant: Participant | None) -> bool:

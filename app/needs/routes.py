@@ -6,9 +6,10 @@ from app import labels
 from app.accounts.current import can_moderate, can_translate, current_user, requires
 from app.extensions import db
 from app.i18n import language_code
-from app.loaders import get_need, get_round
+from app.loaders import get_need, get_need_or_carried, get_round
 from app.models import Need, NeedStatus
 from app.needs import queries, services
+from app.register import queries as register_queries
 from app.needs import translations as translations_service
 from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
@@ -104,7 +105,7 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
         merged_notice=_merged_notice(need), support_form=SupportForm(),
         comment_form=comment_form or _comment_form(round_), discussing=phase.allows(Action.COMMENT),
         moderator=can_moderate(current_user(), round_), comment_added=comment_added,
-        text=_shown(need), translator=can_translate(current_user(), round_),
+        text=_shown(need), translator=can_translate(current_user(), round_), stays=register_queries.rounds_of(need),
     )
 
 
@@ -126,10 +127,12 @@ def _merged_notice(need):
 def show(slug, need_id):
     """A need with its supports and comments; a merged need sends the visitor to the need it joined."""
     round_ = get_round(slug)
-    need = get_need(round_, need_id)
+    need = get_need_or_carried(round_, need_id)
+    if need.round_id != round_.id:
+        return redirect(url_for("needs.show", slug=need.round.slug, need_id=need.id), 301)
     if need.status == NeedStatus.MERGED:
         kept = queries.final_need(need)
-        return redirect(url_for("needs.show", slug=slug, need_id=kept.id, merged_from=need.id))
+        return redirect(url_for("needs.show", slug=kept.round.slug, need_id=kept.id, merged_from=need.id))
     return _need_page(round_, need)
 
 
@@ -206,7 +209,9 @@ def report(slug, need_id):
 def history(slug, need_id):
     """Every earlier version of a need that moderators edited."""
     round_ = get_round(slug)
-    need = get_need(round_, need_id)
+    need = get_need_or_carried(round_, need_id)
+    if need.round_id != round_.id:
+        return redirect(url_for("needs.history", slug=need.round.slug, need_id=need.id), 301)
     if need.status == NeedStatus.HIDDEN and not can_moderate(current_user(), round_):
         abort(404)
     return render_page("needs/history.html", round=round_, need=need)

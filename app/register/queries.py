@@ -104,14 +104,14 @@ def page(filters: Filters, per_page: int) -> RegisterPage:
 def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, RoundStage]) -> list[Entry]:
     ids = [n.id for n in needs]
     grants = _grants(ids, rounds)
-    places = _places(ids, {n.round_id for n in needs})
+    found_places = places(ids, {n.round_id for n in needs})
     carried: dict[int, list[RoundPlace]] = {}
     if ids:
         for carry in db.session.scalars(select(NeedCarry).where(NeedCarry.need_id.in_(ids)).order_by(NeedCarry.id)):
             carried.setdefault(carry.need_id, []).append(RoundPlace(rounds[carry.round_id], carry.place, carry.support))
     entries = []
     for need in needs:
-        place, support = places.get(need.id, (None, 0))
+        place, support = found_places.get(need.id, (None, 0))
         here = RoundPlace(rounds[need.round_id], place, support)
         found = grants.get(need.id, [])
         entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found)),
@@ -119,7 +119,7 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
     return entries
 
 
-def _places(ids: list[int], round_ids: set[int]) -> dict[int, tuple[int | None, int]]:
+def places(ids: list[int], round_ids: set[int]) -> dict[int, tuple[int | None, int]]:
     """Each need's place by residents' support in its current round, and that support."""
     if not ids:
         return {}
@@ -155,3 +155,13 @@ def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPar
         payers = shares.get(row.decision) or [(round_.funder_name or round_.title, row.amount or 0)]
         found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_) for name, amount in payers)
     return found
+
+
+def rounds_of(need: Need) -> list[RoundPlace]:
+    """Every round a carried need was in, earliest first, with its place and support in each."""
+    earlier = [RoundPlace(c.round, c.place, c.support) for c in db.session.scalars(
+        select(NeedCarry).where(NeedCarry.need_id == need.id).order_by(NeedCarry.id))]
+    if not earlier:
+        return []  # a need that was only ever in its own round: its page says nothing more
+    place, support = places([need.id], {need.round_id}).get(need.id, (None, 0))
+    return [*earlier, RoundPlace(need.round, place, support)]
