@@ -1,6 +1,8 @@
+from urllib.parse import urlsplit
+
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import Optional
+from wtforms import BooleanField, DateField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Optional
 
 from app.forms import AppForm, IdField, NotBlank, max_length, min_length, strip
 
@@ -95,3 +97,21 @@ class SuggestForm(AppForm):
     def __init__(self, *args, languages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = list(languages)
+
+
+def web_address(form, field):
+    """Evidence links lead to a dataset or report on the web: http or https, with a host, nothing else."""
+    parts = urlsplit(field.data or "")
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in field.data):
+        raise ValidationError(_l("Please give a web address beginning with http:// or https://."))
+
+
+class EvidenceForm(AppForm):
+    title = StringField(_l("Title of the dataset or report"), filters=[strip],
+                        validators=[NotBlank(_l("Please give the evidence a title.")), max_length(200)])
+    url = StringField(_l("Web address"), filters=[strip],
+                      validators=[NotBlank(_l("Please give the web address of the evidence.")), max_length(2000),
+                                  web_address],
+                      description=_l("For example: https://data.london.gov.uk/dataset/..."))
+    published_on = DateField(_l("Date of the evidence"), validators=[InputRequired(_l("Please give its date."))],
+                             description=_l("When it was published or last updated."))

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.panel import labels as panel_labels, services
+from app.panel import duplicates, labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.organisations.services import PledgeLine, set_pledges
 from app.panel.views import decision_rows, need_order
@@ -39,6 +39,7 @@ def _index_page(round_, form=None, status=200):
         ready_to_publish=bool(apps) and all(a.decision for a in apps) and bool(round_.decision_rationale.strip()),
         entries={entry.application_id.data: entry for entry in form.entries}, rules=rules, rule=rule,
         suggestion=suggestion, publish_form=PublishForm(), can_manage=can_manage(user, round_),
+        warned=duplicates.for_applications(round_, apps),
         funded=services.funded_total(apps), allowed=services.allowed(round_, round_.phase_on(today())),
         status=status)
 

@@ -6,8 +6,10 @@ from datetime import datetime
 from sqlalchemy import false, func, or_, select
 
 from app.extensions import db
-from app.models import Application, GrantDecision, GrantShare, Need, NeedCarry, NeedStatus, Organisation, Round
+from app.models import (Application, GrantDecision, GrantShare, Need, NeedCarry, NeedEvidence, NeedStatus, Organisation,
+                        Round)
 from app.needs import search
+from app.needs.evidence import of_needs as evidence_of
 from app.needs.queries import support_count
 from app.panel.open_data import DEFAULT_PREFIX
 from app.register.status import RegisterStatus, RoundStage, rounds_where, status
@@ -46,6 +48,7 @@ class Entry:
     status: RegisterStatus
     rounds: list[RoundPlace] = field(default_factory=list)
     grants: list[GrantPart] = field(default_factory=list)
+    evidence: list[NeedEvidence] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
     ids = [n.id for n in needs]
     grants = _grants(ids, rounds)
     found_places = places(ids, {n.round_id for n in needs})
+    evidence = evidence_of(ids)
     carried: dict[int, list[RoundPlace]] = {}
     if ids:
         for carry in db.session.scalars(select(NeedCarry).where(NeedCarry.need_id.in_(ids)).order_by(NeedCarry.id)):
@@ -115,7 +119,7 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
         here = RoundPlace(rounds[need.round_id], place, support)
         found = grants.get(need.id, [])
         entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found)),
-                             [*carried.get(need.id, []), here], found))
+                             [*carried.get(need.id, []), here], found, evidence.get(need.id, [])))
     return entries
 
 

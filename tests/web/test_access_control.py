@@ -29,7 +29,7 @@ PUBLIC = {
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
-          "wards.edit", "carry.index", "carry.carry", "workshops.index", "workshops.console", "workshops.timer", "workshops.results",
+          "wards.edit", "carry.index", "carry.carry", "needs.evidence", "workshops.index", "workshops.console", "workshops.timer", "workshops.results",
           "workshops.phase", "workshops.show_need", "workshops.language", "workshops.end", "workshops.dots",
           "workshops.report", "workshops.station", "workshops.leave_station",
           "paper.index", "paper.new_batch", "paper.settings", "paper.batch", "paper.account", "paper.print_ballots",

@@ -1,0 +1,74 @@
+"""The demo's shared register: Newham 2026 co-funded by two funders; two of its needs carried into Newham
+2027 while Newham 2026's panel was still deciding (one it then funded, one it refused); and Newham 2027's
+panel, now deciding, warned that the swimming lessons it is asked to fund were funded last year."""
+from datetime import date, timedelta
+
+from app.accounts.current import grant
+from app.extensions import db
+from app.models import Application, Need, NeedCarry, Pledge, Role, Round, User
+from app.rounds.phases import Phase
+from app.organisations.services import organisation, share
+from app.register.queries import places
+
+EARLIER, LATER = "newham-2026", "newham-2027"
+CO_FUNDERS = [("East London Community Fund", "360G-demo-elcf", 150000),
+              ("Thames Gateway Foundation", "360G-demo-tgf", 50000)]
+CARRIED = ["Free swimming lessons for children", "سڑکوں کی صفائی اور کوڑا دان"]
+# (need title, applicant, title, description, amount)
+APPLICATIONS = [
+    ("Free swimming lessons for children", "Newham Swim Club", "Swimming lessons: a second year",
+     "Another 300 children, at Atherton and East Ham leisure centres.", 60000),
+    ("سڑکوں کی صفائی اور کوڑا دان", "Canning Town Tidy Streets", "Monthly street clean-ups",
+     "Volunteers, litter pickers and skips once a month on twelve streets, with the council's new bins.", 12000),
+]
+PANEL = ["priya@demo.commonground.test"]
+
+
+def load(today: date | None = None) -> list[str]:
+    earlier = db.session.scalar(db.select(Round).filter_by(slug=EARLIER))
+    if earlier is None or db.session.scalar(db.select(Round.id).filter_by(slug=LATER)):
+        return []
+    _co_fund(earlier)
+    later = _later_round(earlier, today or date.today())
+    needs = {n.title: n for n in db.session.scalars(db.select(Need).filter_by(round_id=earlier.id))}
+    for title in CARRIED:
+        _carried(needs[title], earlier, later)
+    for need, applicant, title, description, amount in APPLICATIONS:
+        db.session.add(Application(round_id=later.id, need_id=needs[need].id, applicant=applicant, title=title,
+                                   description=description, amount=amount))
+    for email in PANEL:
+        member = db.session.scalar(db.select(User).filter_by(email=email))
+        if member is not None:
+            grant(member, Role.PANEL, later)
+    db.session.commit()
+    return [f"{LATER}: loaded (decide), with needs carried from {EARLIER}"]
+
+
+def _co_fund(round_: Round) -> None:
+    """Two funders pledge to the pot, and each published grant is split between them by their pledges."""
+    if round_.pledges:
+        return
+    for name, org_id, amount in CO_FUNDERS:
+        round_.pledges.append(Pledge(organisation_id=organisation(name, org_id).id, amount=amount))
+    db.session.flush()
+    for application in db.session.scalars(db.select(Application).filter_by(round_id=round_.id)):
+        if application.decision is not None:
+            share(round_, application.decision)
+
+
+def _later_round(earlier: Round, today: date) -> Round:
+    starts = dict(zip(("propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts"),
+                      (today + timedelta(days=d) for d in (-100, -60, -30, -5, 30))))
+    later = Round(slug=LATER, title="Newham 2027: neighbourhoods", area="Newham", area_choices=earlier.area_choices,
+                  description="Needs carried on from Newham 2026 and new ones; the panel is deciding now.",
+                  budget=150000, currency="GBP", phase=Phase.DECIDE, funder_name="Newham Neighbourhood Fund", **starts)
+    db.session.add(later)
+    db.session.flush()
+    return later
+
+
+def _carried(need: Need, earlier: Round, later: Round) -> None:
+    """Stored as carrying stores it: the need's place and support in the earlier round, then the move."""
+    place, support = places([need.id], {earlier.id}).get(need.id, (None, 0))
+    db.session.add(NeedCarry(need_id=need.id, round_id=earlier.id, place=place, support=support))
+    need.round_id = later.id
