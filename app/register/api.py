@@ -1,19 +1,15 @@
 """The register's read-only JSON API: open to every site (CORS), no key, paginated by a cursor."""
-from datetime import datetime, timezone
-
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from app.money import json_number
 from app.register import queries
+from app.register import api_lists, csv_data
+from app.register.api_args import BadFilter, after, next_link, since
 from app.register.openapi import document
 from app.register.status import RegisterStatus
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-
-class BadFilter(ValueError):
-    pass
 
 
 @bp.after_request
@@ -33,18 +29,8 @@ def filters(args) -> queries.Filters:
     if status and status not in {s.value for s in RegisterStatus}:
         raise BadFilter(_("Unknown status “%(value)s”: use one of %(choices)s.", value=status,
                           choices=", ".join(s.value for s in RegisterStatus)))
-    since = args.get("updated_since", "")
-    try:
-        when = datetime.fromisoformat(since) if since else None
-    except ValueError:
-        raise BadFilter(_("updated_since must be a date or date-time, for example 2026-12-01T09:00:00Z.")) from None
-    if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    after = args.get("after", "0")
-    if not after.isdigit() or len(after) > 18:
-        raise BadFilter(_("after must be a need id from the previous page's next link."))
     return queries.Filters(area=args.get("area", "").strip(), status=RegisterStatus(status) if status else None,
-                           updated_since=when, after=int(after))
+                           updated_since=since(args), after=after(args))
 
 
 def record(entry: queries.Entry) -> dict:
@@ -66,13 +52,33 @@ def record(entry: queries.Entry) -> dict:
 @bp.get("/needs")
 def needs():
     """The register as JSON: every need in every round, with its rounds and grants."""
-    found = filters(request.args)
-    result = queries.page(found, current_app.config.get("API_PER_PAGE", 100))
-    following = None
-    if result.next_after is not None:
-        args = {k: v for k, v in request.args.items() if k != "after"}
-        following = url_for("api.needs", **args, after=result.next_after, _external=True)
-    return jsonify({"needs": [record(entry) for entry in result.entries], "next": following})
+    result = queries.page(filters(request.args), current_app.config.get("API_PER_PAGE", 100))
+    return jsonify({"needs": [record(entry) for entry in result.entries],
+                    "next": next_link("api.needs", result.next_after)})
+
+
+for _path, _view in (("/rounds", api_lists.rounds), ("/grants", api_lists.grants),
+                     ("/organisations", api_lists.organisations), ("/areas", api_lists.areas)):
+    bp.add_url_rule(_path, view_func=_view, methods=["GET"])
+
+
+@bp.get("/needs.csv")
+def needs_csv():
+    """The whole register as CSV (UTF-8), described by needs.csv-metadata.json (CSV on the Web)."""
+    records = (csv_data.record(entry, url_for("needs.show", slug=entry.need.round.slug, need_id=entry.need.id,
+                                              _external=True)) for entry in csv_data.rows())
+    described = url_for("api.needs_csv_metadata", _external=True)
+    return Response(csv_data.table(records), mimetype="text/csv", headers={
+        "Content-Disposition": 'attachment; filename="needs-register.csv"',
+        "Link": f'<{described}>; rel="describedby"; type="application/csvm+json"'})
+
+
+@bp.get("/needs.csv-metadata.json")
+def needs_csv_metadata():
+    """What each column of needs.csv holds, as CSV on the Web (W3C CSVW) metadata."""
+    response = jsonify(csv_data.metadata(url_for("api.needs_csv", _external=True)))
+    response.mimetype = "application/csvm+json"
+    return response
 
 
 @bp.get("/openapi.json")

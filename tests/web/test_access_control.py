@@ -23,7 +23,7 @@ PUBLIC = {
     "accounts.request_reset", "accounts.reset", "accounts.accept_invitation", "privacy.policy", "privacy.my_data",
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
-    "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi",
+    "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi", "api.rounds", "api.grants", "api.organisations", "api.areas", "api.needs_csv", "api.needs_csv_metadata",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
     "paper_public.paper_json", "paper_public.report_page", "paper_public.ballots_csv",
 }
