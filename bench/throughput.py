@@ -14,7 +14,6 @@ empty PostgreSQL database), starts gunicorn, then measures in one run:
 import argparse
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import start_server  # noqa: E402
+from pages import sqlite_commits_per_second, start_server  # noqa: E402
 
 LUA = Path(__file__).resolve().parent / "wrk" / "resident.lua"
 PAGES = {"round": "/rounds/lewisham-2027", "needs list": "/rounds/lewisham-2027/needs",
@@ -53,21 +52,6 @@ def line(name: str, result: dict, yardstick: float | None = None, target: float 
         ratio = result["rate"] / yardstick
         text += f"   {ratio:6.1%}" + (f" {'ok' if ratio >= target else 'BELOW'} (target {target:.0%})" if target else "")
     return text
-
-
-def sqlite_commits(path: str, seconds: float = 3.0) -> float:
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("CREATE TABLE t (x INTEGER)")
-    count, stop = 0, time.monotonic() + seconds
-    while time.monotonic() < stop:
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO t VALUES (1)")
-        db.execute("COMMIT")
-        count += 1
-    db.close()
-    return count / seconds
 
 
 def postgres_commits(url: str, seconds: float = 3.0) -> float:
@@ -122,7 +106,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait()
-        commits = postgres_commits(url) if args.database else sqlite_commits(f"{folder}/raw.db")
+        commits = postgres_commits(url) if args.database else sqlite_commits_per_second(f"{folder}/raw.db")
         print(f"  raw durable commits ({database}, one connection): {commits:8.0f} /s")
         print(line("cast a ranking ballot (POST)", casting, commits, 1 / 4))
         print(f"  p95 of a cast {'under' if casting['p95_us'] < 50_000 else 'OVER'} 50 ms")
