@@ -54,6 +54,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.paper.routes import bp as paper
     from app.panel.routes import bp as panel
     from app.privacy.routes import bp as privacy
+    from app.progress.routes import bp as progress
     from app.register.api import bp as api
     from app.register.carry_routes import bp as carry
     from app.register.routes import bp as register
@@ -64,5 +65,5 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
                       panel, grants, register, api, wards, carry, challenges, workshops, projector, paper, paper_public,
-                      review):
+                      review, progress):
         app.register_blueprint(blueprint)

@@ -79,7 +79,7 @@ def _security_headers(response):
 
 # Pages that show access codes, cards, a secret link or a resident's own data and ballot.
 PRIVATE_PAGES = frozenset({"access.codes", "access.cards", "access.join", "access.email_link", "ballots.ballot",
-                           "privacy.my_data"})
+                           "privacy.my_data", "progress.report"})
 
 
 def _private_pages_not_stored(response):

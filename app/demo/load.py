@@ -5,7 +5,7 @@ from flask import current_app
 
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
-from app.demo import content, paper, register, review, translations, workshops
+from app.demo import content, grants as grant_progress, paper, register, review, translations, workshops
 from app.extensions import db
 from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelScore, Participant, Role,
                         Round, Support, User)
@@ -34,6 +34,7 @@ def load_demo(today: date | None = None) -> list[str]:
     lines += review.load()
     lines += translations.load()
     lines += register.load(today)
+    lines += grant_progress.load()
     lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
     lines.append(f"panel sign-in: {content.PANEL[0][1]} / {content.PANEL_PASSWORD}")
     return lines

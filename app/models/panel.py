@@ -17,6 +17,8 @@ class Application(db.Model):
     applicant: Mapped[str] = mapped_column(String(200))
     # The applicant's organisation identifier (GB-CHC-1234567, GB-COH-01234567), when it has one.
     applicant_id: Mapped[str] = mapped_column(String(100), default="")
+    # Where the progress link goes once the grant is made: the group's contact, not a resident's address.
+    contact_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
     title: Mapped[str] = mapped_column(String(140))
     description: Mapped[str] = mapped_column(Text, default="")
     amount: Mapped[int] = mapped_column(BigInteger)
@@ -73,5 +75,23 @@ class GrantDecision(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")  # why, for this application in particular
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     shares = relationship("GrantShare", order_by="GrantShare.id", cascade="all, delete-orphan", lazy="selectin")
+    updates = relationship("GrantUpdate", order_by="GrantUpdate.posted_at", cascade="all, delete-orphan",
+                           lazy="selectin")
+
+
+class GrantUpdate(db.Model):
+    """A funded group's progress report, posted through its emailed link, in its own language."""
+
+    __table_args__ = (CheckConstraint("percent BETWEEN 0 AND 100", name="percent_0_to_100"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("grant_decision.id", ondelete="CASCADE"), index=True)
+    milestone: Mapped[str] = mapped_column(String(140))
+    percent: Mapped[int] = mapped_column(SmallInteger)
+    body: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -5,6 +5,7 @@ from flask import url_for
 from app.models import Application, Round
 from app.money import json_number
 from app.panel import services
+from app.progress.services import progress_of
 
 DEFAULT_PREFIX = "360G-commonground"
 DECISION_FIELDS = ("application", "need", "need_title", "applicant", "title", "asked", "decision", "awarded",
@@ -44,10 +45,22 @@ def grant(round_: Round, application: Application) -> dict:
     # Additional fields (360Giving allows them): the register's address of the need the grant meets,
     # and what each co-funder pays of it.
     record["meetsNeeds"] = [need_url(application.need)]
+    record["progress"] = progress(decision)
     if decision.shares:
         record["fundingShares"] = [{"id": _org_id(share.organisation, prefix), "name": share.organisation.name,
                                     "amount": json_number(round_.amount(share.amount))} for share in decision.shares]
     return record
+
+
+def progress(decision) -> dict:
+    """The additional field that follows the grant after it is made: its state, how much is done,
+    when the funder marked it complete, and the group's reports, oldest first."""
+    found = progress_of(decision)
+    return {"status": found.state.value, "percentDone": found.percent,
+            "completedAt": found.completed_at.isoformat(timespec="seconds") if found.completed_at else None,
+            "updates": [{"date": u.posted_at.isoformat(timespec="seconds"), "milestone": u.milestone,
+                         "percentDone": u.percent, "description": u.body, "language": u.language}
+                        for u in found.updates]}
 
 
 def need_url(need) -> str:

@@ -7,6 +7,8 @@ from app.loaders import get_application
 from app.panel import duplicates, labels as panel_labels, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.organisations.services import PledgeLine, set_pledges
+from app.progress.forms import CompleteForm, LinkForm
+from app.rounds.phases import Action
 from app.panel.views import decision_rows, need_order
 from app.rounds.services import update_round
 from app.voting.grants import Marks
@@ -80,7 +82,8 @@ def _application_page(round_, application, marks_form=None, conflict_form=None, 
     return render_page("panel/application.html", round=round_, application=application, marks_form=marks_form,
                        conflict_form=conflict_form or ConflictForm(), conflicted=services.conflicted(application, user),
                        allowed=services.allowed(round_, round_.phase_on(today())), panel_labels=panel_labels,
-                       status=status)
+                       link_form=LinkForm(data={"email": application.contact_email}), complete_form=CompleteForm(),
+                       following=round_.phase_on(today()).allows(Action.REPORT_PROGRESS), status=status)
 
 
 @bp.post("/applications/<int:application_id>/marks")

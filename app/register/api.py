@@ -44,7 +44,8 @@ def record(entry: queries.Entry) -> dict:
         "area": {"name": need.area or None, "code": need.area_code or None},
         "rounds": [{"round": p.round.slug, "rank": p.place, "support": p.support} for p in entry.rounds],
         "grants": [{"id": g.id, "funder": g.funder, "amount": json_number(g.round.amount(g.amount)),
-                    "currency": g.round.currency, "round": g.round.slug} for g in entry.grants],
+                    "currency": g.round.currency, "round": g.round.slug, "percent_done": g.percent,
+                    "complete": g.complete} for g in entry.grants],
         "evidence": [{"title": e.title, "url": e.url, "date": e.published_on.isoformat()} for e in entry.evidence],
     }
 

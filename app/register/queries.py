@@ -3,16 +3,17 @@ grants, in a fixed number of queries however many needs the page holds."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import func, or_, select
 
 from app.extensions import db
-from app.models import (Application, GrantDecision, GrantShare, Need, NeedCarry, NeedEvidence, NeedStatus, Organisation,
-                        Round)
+from app.models import (Application, GrantDecision, GrantShare, GrantUpdate, Need, NeedCarry, NeedEvidence,
+                        NeedStatus, Organisation, Round)
 from app.needs import search
 from app.needs.evidence import of_needs as evidence_of
 from app.needs.queries import support_count
 from app.panel.open_data import DEFAULT_PREFIX
 from app.register.status import RegisterStatus, RoundStage, rounds_where, status
+from app.voting.progress import Report, percent_done
 from app.web import today
 
 
@@ -40,6 +41,8 @@ class GrantPart:
     funder: str
     amount: int  # the round's money units
     round: Round
+    percent: int = 0  # how much of the work is done, from the group's latest report
+    complete: bool = False  # the funder marked the grant complete
 
 
 @dataclass
@@ -63,18 +66,20 @@ def _stages(rounds: dict[int, Round]) -> dict[int, RoundStage]:
             for rid, r in rounds.items()}
 
 
-def _funded_needs():
-    return (select(Application.need_id).join(GrantDecision, GrantDecision.application_id == Application.id)
+def _funded_needs(complete: bool = False):
+    statement = (select(Application.need_id).join(GrantDecision, GrantDecision.application_id == Application.id)
             .join(Round, Round.id == Application.round_id)
             .where(GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None)))
+    return statement.where(GrantDecision.completed_at.is_not(None)) if complete else statement
 
 
 def _status_clause(wanted: RegisterStatus, stages: dict[int, RoundStage]):
     funded = Need.id.in_(_funded_needs())
+    met = Need.id.in_(_funded_needs(complete=True))
     if wanted == RegisterStatus.MET:
-        return false()
+        return (Need.status == NeedStatus.OPEN) & met
     if wanted == RegisterStatus.FUNDED:
-        return (Need.status == NeedStatus.OPEN) & funded
+        return (Need.status == NeedStatus.OPEN) & funded & ~met
     unfunded_here = (Need.status == NeedStatus.OPEN) & ~funded & Need.round_id.in_(rounds_where(stages, wanted))
     if wanted == RegisterStatus.CLOSED:
         return or_(Need.status == NeedStatus.MERGED, unfunded_here)
@@ -118,7 +123,8 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
         place, support = found_places.get(need.id, (None, 0))
         here = RoundPlace(rounds[need.round_id], place, support)
         found = grants.get(need.id, [])
-        entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found)),
+        entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found),
+                                          any(g.complete for g in found)),
                              [*carried.get(need.id, []), here], found, evidence.get(need.id, [])))
     return entries
 
@@ -141,12 +147,17 @@ def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPar
         return {}
     rows = db.session.execute(
         select(Application.id, Application.need_id, Application.round_id, GrantDecision.id.label("decision"),
-               GrantDecision.amount).join(GrantDecision, GrantDecision.application_id == Application.id)
+               GrantDecision.amount, GrantDecision.completed_at).join(GrantDecision, GrantDecision.application_id == Application.id)
         .join(Round, Round.id == Application.round_id)
         .where(Application.need_id.in_(ids), GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None))
         .order_by(Application.id)).all()
     shares: dict[int, list[tuple[str, int]]] = {}
+    reports: dict[int, list[Report]] = {}
     if rows:
+        for decision_id, posted_at, percent in db.session.execute(
+                select(GrantUpdate.decision_id, GrantUpdate.posted_at, GrantUpdate.percent)
+                .where(GrantUpdate.decision_id.in_([r.decision for r in rows]))):
+            reports.setdefault(decision_id, []).append(Report(posted_at, percent))
         for decision_id, name, amount in db.session.execute(
                 select(GrantShare.decision_id, Organisation.name, GrantShare.amount)
                 .join(Organisation, Organisation.id == GrantShare.organisation_id)
@@ -157,7 +168,9 @@ def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPar
         round_ = rounds[row.round_id]
         grant_id = f"{round_.grant_prefix or DEFAULT_PREFIX}-{round_.slug}-{row.id}"
         payers = shares.get(row.decision) or [(round_.funder_name or round_.title, row.amount or 0)]
-        found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_) for name, amount in payers)
+        done = percent_done(reports.get(row.decision, []), row.completed_at)
+        found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_, done,
+                                                           row.completed_at is not None) for name, amount in payers)
     return found
 
 

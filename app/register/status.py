@@ -8,7 +8,7 @@ class RegisterStatus(StrEnum):
     IN_ROUND = "in-round"  # residents are ranking it now
     RANKED = "ranked"  # the round's results are out; the funders have not yet funded it
     FUNDED = "funded"  # a published grant meets it
-    MET = "met"  # reserved: a funded grant reported done (no completion reports are recorded yet)
+    MET = "met"  # a grant meeting it is marked complete by its funder
     CLOSED = "closed"  # merged into another need, or its round ended without funding it
 
 
@@ -21,9 +21,11 @@ class RoundStage:
     decisions_published: bool
 
 
-def status(stage: RoundStage, merged: bool, funded: bool) -> RegisterStatus:
+def status(stage: RoundStage, merged: bool, funded: bool, met: bool = False) -> RegisterStatus:
     if merged:
         return RegisterStatus.CLOSED
+    if met:
+        return RegisterStatus.MET
     if funded:
         return RegisterStatus.FUNDED
     if stage.decisions_published:

@@ -34,6 +34,8 @@ class Action(StrEnum):
     PUBLISH_DECISIONS = "publish-decisions"
     CHALLENGE_DECISION = "challenge-decision"
     ANSWER_CHALLENGE = "answer-challenge"
+    REPORT_PROGRESS = "report-progress"
+    COMPLETE_GRANT = "complete-grant"
 
 
 ORDER: tuple[Phase, ...] = tuple(Phase)
@@ -62,6 +64,9 @@ ALLOWED: dict[Action, frozenset[Phase]] = {
     # round's challenge window (app.voting.challenges) sets how long.
     Action.CHALLENGE_DECISION: frozenset({Phase.DECIDE, Phase.RESULTS}),
     Action.ANSWER_CHALLENGE: frozenset({Phase.DECIDE, Phase.RESULTS}),
+    # A grant is followed from its publication (in decide) for as long as the work takes.
+    Action.REPORT_PROGRESS: frozenset({Phase.DECIDE, Phase.RESULTS}),
+    Action.COMPLETE_GRANT: frozenset({Phase.DECIDE, Phase.RESULTS}),
 }
 # What a round that shows its results live adds (early counts can sway later voters, so it is a choice).
 LIVE_RESULTS: dict[Action, frozenset[Phase]] = {Action.SEE_RESULTS: frozenset({Phase.RANK})}

@@ -21,6 +21,8 @@ TABLE = {
     Action.PUBLISH_DECISIONS:  (" ", " ", " ", "x", " "),
     Action.CHALLENGE_DECISION: (" ", " ", " ", "x", "x"),
     Action.ANSWER_CHALLENGE:   (" ", " ", " ", "x", "x"),
+    Action.REPORT_PROGRESS:    (" ", " ", " ", "x", "x"),
+    Action.COMPLETE_GRANT:     (" ", " ", " ", "x", "x"),
 }
 
 

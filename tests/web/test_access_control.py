@@ -26,6 +26,7 @@ PUBLIC = {
     "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi", "api.rounds", "api.grants", "api.organisations", "api.areas", "api.needs_csv", "api.needs_csv_metadata",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
     "paper_public.paper_json", "paper_public.report_page", "paper_public.ballots_csv",
+    "progress.report",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
@@ -40,7 +41,7 @@ MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "modera
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
 REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
-         "panel.decide", "panel.publish", "challenges.answer"}
+         "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 

@@ -71,7 +71,8 @@ def test_every_need_shows_where_it_stands_derived_from_its_round_and_grants(clie
     assert by_id[register["merged"]]["status"] == "closed"
     funded = by_id[register["funded"]]
     assert funded["grants"] == [{"id": f"360G-commonground-newham-{funded['grants'][0]['id'].split('-')[-1]}",
-                                 "funder": "East London Fund", "amount": 4000, "currency": "GBP", "round": "newham"}]
+                                 "funder": "East London Fund", "amount": 4000, "currency": "GBP", "round": "newham",
+                                 "percent_done": 0, "complete": False}]
     assert funded["rounds"] == [{"round": "newham", "rank": 1, "support": 2}]
     assert funded["url"] == f"http://localhost/rounds/newham/needs/{register['funded']}"
     assert by_id[register["open"]]["area"] == {"name": "Camden", "code": "E09000007"}

@@ -1,0 +1,29 @@
+"""The demo follows a grant after it is made: two progress reports, a link to report more, an answered challenge."""
+from urllib.parse import urlsplit
+
+from app.extensions import db
+from app.models import Challenge, GrantUpdate, User
+from tests.web.test_panel import text_of, validator
+
+
+def test_the_demo_grant_has_two_progress_reports_and_a_challenge_was_answered(app, client, runner):
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    link = next(line for line in first.output.splitlines() if line.startswith("swimming grant progress link: "))
+    assert "Pool time booked" in text_of(client.get(urlsplit(link.split()[-1]).path))
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        counts = [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (GrantUpdate, Challenge, User)]
+    assert counts[:2] == [2, 1]
+    grants = client.get("/rounds/newham-2026/grants.json").json
+    assert list(validator().iter_errors(grants)) == []
+    swim = next(g for g in grants["grants"] if g["recipientOrganization"][0]["name"] == "Newham Swim Club")
+    assert swim["progress"]["percentDone"] == 55 and [u["language"] for u in swim["progress"]["updates"]] == ["en", "bn"]
+    [challenge] = client.get("/rounds/newham-2026/challenges.json").json
+    assert challenge["status"] == "dismissed" and challenge["answer"]
+    decisions = text_of(client.get("/rounds/newham-2026/decisions"))
+    assert "Pool time booked" in decisions and "Dismissed" in decisions
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        assert [db.session.scalar(db.select(db.func.count()).select_from(m))
+                for m in (GrantUpdate, Challenge, User)] == counts
