@@ -5,7 +5,8 @@ from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, SmallInteger, St
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models.base import UTCDateTime, utcnow
+from app.models.base import UTCDateTime, code_enum, utcnow
+from app.voting.departures import Departure
 
 
 class Application(db.Model):
@@ -73,6 +74,9 @@ class GrantDecision(db.Model):
     funded: Mapped[bool] = mapped_column(default=False)
     amount: Mapped[int | None] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(Text, default="")  # why, for this application in particular
+    # Set when the decision departs from the suggested grants, which then needs a reason of its own.
+    departure: Mapped[Departure | None] = mapped_column(code_enum(Departure, "departure"))
+    departure_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

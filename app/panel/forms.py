@@ -61,6 +61,10 @@ class DecisionEntry(AppForm):
     funded = RadioField(_l("Decision"))
     amount = MoneyField(_l("Amount awarded"), validators=[Optional()])
     reason = StringField(_l("Why, for this application (optional)"), filters=[strip], validators=[Length(max=500)])
+    departure_reason = TextAreaField(
+        _l("Why the panel departs from the suggested grants"), filters=[strip], validators=[Length(max=1000)],
+        description=_l("Needed when you fund an application the suggestion leaves out, or decline one it "
+                       "funds. It is published, marked as a departure."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +81,7 @@ class DecisionEntry(AppForm):
 
 class DecisionsForm(AppForm):
     entries = FieldList(FormField(DecisionEntry))
+    rule = HiddenField()  # the suggestion the panel was reading, which departures are counted from
 
     def __init__(self, *args, money_scale=0, **kwargs):
         super().__init__(*args, **kwargs)

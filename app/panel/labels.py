@@ -6,6 +6,7 @@ from flask_babel import ngettext
 
 from app.panel.services import Refusal
 from app.rounds.phases import Action
+from app.voting.departures import Departure
 from app.voting.grants import IN_RANKING_ORDER
 
 
@@ -26,6 +27,20 @@ def suggested(code: str | None) -> str:
         "unmarked": _("Not suggested: nobody has marked it yet"),
         None: "",
     }[code]
+
+
+def departure(code) -> str:
+    return {
+        Departure.FUNDED_OUTSIDE: _("Departure from the suggested grants: funded, though the suggestion left it out."),
+        Departure.DECLINED_INSIDE: _("Departure from the suggested grants: not funded, though the suggestion funded it."),
+    }[code]
+
+
+def spread(criterion: str, low: int, high: int) -> str:
+    name = {"fit": _("how well it meets the need"), "deliverability": _("how likely it is to be delivered"),
+            "value": _("value for the money asked")}[criterion]
+    return _("Members disagree on %(criterion)s: marks from %(low)d to %(high)d. Talk it over before deciding.",
+             criterion=name, low=low, high=high)
 
 
 def mean_mark(score, members: int) -> str:
@@ -64,4 +79,5 @@ def refusal(code: Refusal | Action, application: bool = False) -> str:
         Refusal.CONFLICTED: _("You declared a conflict of interest on one of these applications: another member decides it."),
         Refusal.PUBLISHED: _("The decisions are already published."),
         Refusal.UNDECIDED: _("Every application needs a decision, and the panel its reasons, before publishing."),
+        Refusal.UNEXPLAINED: _("Some decisions depart from the suggested grants: give each its own reason."),
     }[code]

@@ -9,7 +9,7 @@ from app.progress.services import progress_of
 
 DEFAULT_PREFIX = "360G-commonground"
 DECISION_FIELDS = ("application", "need", "need_title", "applicant", "title", "asked", "decision", "awarded",
-                   "reason", "mean_mark", "members_marking", "conflicts_declared")
+                   "reason", "departure", "departure_reason", "mean_mark", "members_marking", "conflicts_declared")
 
 
 def _prefix(round_: Round) -> str:
@@ -101,6 +101,8 @@ def decision_records(round_: Round, apps: list[Application]) -> list[dict]:
             "decision": "funded" if decision and decision.funded else "not funded",
             "awarded": json_number(round_.amount(decision.amount)) if decision and decision.funded else None,
             "reason": decision.reason if decision else "",
+            "departure": decision.departure.value if decision and decision.departure else None,
+            "departure_reason": decision.departure_reason if decision else "",
             "mean_mark": round(float(proposal.score), 2) if proposal.score is not None else None,
             "members_marking": len(proposal.marks), "conflicts_declared": len(application.conflicts),
         })

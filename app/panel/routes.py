@@ -34,7 +34,7 @@ def _index_page(round_, form=None, status=200):
     rows = decision_rows(round_, apps, suggestion, user)
     if form is None:
         form = DecisionsForm(data={"entries": [row.initial for row in rows if row.decidable],
-                                   "rationale": round_.decision_rationale})
+                                   "rationale": round_.decision_rationale, "rule": rule or ""})
     return render_page(
         "panel/index.html", round=round_, needs=need_order(round_, apps, ranking), rows=rows, form=form,
         row_of={row.application.id: row for row in rows}, panel_labels=panel_labels,
@@ -132,11 +132,16 @@ def decide(round_, slug):
     for entry in form.entries:
         funded = entry.funded.data == "yes"
         amount = round_.stored(entry.amount.data) if funded and entry.amount.data is not None else None
-        decided[entry.application_id.data] = services.Decided(funded, amount, entry.reason.data or "")
+        decided[entry.application_id.data] = services.Decided(funded, amount, entry.reason.data or "",
+                                                              entry.departure_reason.data or "")
     try:
-        services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()))
+        services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()),
+                                  form.rule.data)
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal), "error")
+        for entry in form.entries:
+            if entry.application_id.data in refused.applications:
+                entry.departure_reason.errors = [_("Please give the reason for this departure.")]
         return _index_page(round_, form=form, status=422)
     flash(_("The decisions are recorded. Publish them when the panel agrees."), "success")
     return redirect(url_for("panel.index", slug=slug))

@@ -12,6 +12,7 @@ from app.models.base import utcnow
 from app.organisations import services as cofunding
 from app.rounds.phases import Action, Phase
 from app.voting.budget_rules import BUDGET_RULES
+from app.voting.departures import departures, unexplained
 from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Marks, Proposal, Suggestion, best_per_need,
                                chosen_by_rule, in_ranking_order)
 
@@ -24,14 +25,15 @@ class Refusal(StrEnum):
     OVER_ASKED = "over-asked"
     OVER_BUDGET = "over-budget"
     UNDECIDED = "undecided"
+    UNEXPLAINED = "unexplained-departure"
 
 
 class PanelError(ValueError):
     """A panel action that cannot be taken; `refusal` says why (an Action: the round's phase does not allow it)."""
 
-    def __init__(self, refusal: Refusal | Action):
+    def __init__(self, refusal: Refusal | Action, applications: tuple[int, ...] = ()):
         super().__init__(refusal)
-        self.refusal = refusal
+        self.refusal, self.applications = refusal, applications
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Decided:
     funded: bool
     amount: int | None  # stored money units
     reason: str
+    departure_reason: str = ""  # why, when the decision departs from the suggested grants
 
 
 def applications(round_: Round) -> list[Application]:
@@ -142,10 +145,11 @@ def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[st
     return chosen_by_rule(found, outcome.selected, budget)
 
 
-def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User, phase: Phase) -> None:
+def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User, phase: Phase,
+                     rule: str | None = None) -> None:
     """The panel's decisions on every application it sent, and its reasons; a member never decides
-    an application they declared a conflict on, no grant is more than was asked for, and the grants
-    never spend more than the budget."""
+    an application they declared a conflict on, no grant is more than was asked for, the grants
+    never spend more than the budget, and each departure from the suggestion `rule` makes has its own reason."""
     _open(round_, phase, Action.RECORD_DECISIONS)
     apps = {a.id: a for a in applications(round_)}
     if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
@@ -155,17 +159,32 @@ def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str,
     total = sum(d.amount or 0 for d in decided.values() if d.funded)
     if round_.budget is not None and total > round_.budget:
         raise PanelError(Refusal.OVER_BUDGET)
+    departed = _departures(round_, list(apps.values()), decided, rule)
     for app_id, choice in decided.items():
         application = apps[app_id]
         decision = application.decision or GrantDecision(application_id=app_id)
         decision.funded, decision.amount = choice.funded, choice.amount if choice.funded else None
         decision.reason, decision.decided_by_id, decision.decided_at = choice.reason, actor.id, utcnow()
+        decision.departure = departed.get(str(app_id))
+        decision.departure_reason = choice.departure_reason if decision.departure else ""
         application.decision = decision
         cofunding.share(round_, decision)
     round_.decision_rationale = rationale
     audit.record(actor, "grants-decided", round_, funded=sorted(i for i, d in decided.items() if d.funded),
                  declined=sorted(i for i, d in decided.items() if not d.funded), spent=total)
     db.session.commit()
+
+
+def _departures(round_: Round, apps: list[Application], decided: dict[int, Decided], rule: str | None) -> dict:
+    rules = suggestion_rules(round_)
+    suggestion = suggest(round_, apps, rule if rule in rules else (rules[0] if rules else ""),
+                         community_ranking(round_)) if rules else None
+    found = departures({str(i): d.funded for i, d in decided.items()},
+                       set(suggestion.funded) if suggestion else None)
+    missing = unexplained(found, {str(i): d.departure_reason for i, d in decided.items()})
+    if missing:
+        raise PanelError(Refusal.UNEXPLAINED, tuple(int(i) for i in missing))
+    return found
 
 
 def publish(round_: Round, actor: User, phase: Phase) -> None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from app.ballots.tally import counted_needs
 from app.models import Application, Need, Round, User
 from app.panel import services
-from app.voting.grants import Suggestion
+from app.voting.grants import Suggestion, wide_spreads
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Row:
     suggested: str | None  # why the suggestion funds it or not (grants.Suggestion.why)
     decidable: bool  # this member may decide it (no conflict)
     initial: dict
+    spreads: dict  # criterion -> (lowest, highest) where members' marks lie far apart
 
 
 def need_order(round_: Round, apps: list[Application], ranking: tuple[str, ...]) -> list[NeedLine]:
@@ -45,7 +46,8 @@ def decision_rows(round_: Round, apps: list[Application], suggestion: Suggestion
         proposal = proposals[str(application.id)]
         suggested = suggestion.why.get(proposal.id) if suggestion else None
         rows.append(Row(application, proposal.score, len(proposal.marks), len(application.conflicts), suggested,
-                        not services.conflicted(application, user), _initial(round_, application, suggested)))
+                        not services.conflicted(application, user), _initial(round_, application, suggested),
+                        wide_spreads(proposal.marks)))
     return rows
 
 
@@ -56,4 +58,5 @@ def _initial(round_: Round, application: Application, suggested: str | None) -> 
     else:
         funded, amount, reason = suggested == "funded", application.amount, ""
     return {"application_id": str(application.id), "funded": "yes" if funded else "no",
-            "amount": round_.amount(amount if amount is not None else application.amount), "reason": reason}
+            "amount": round_.amount(amount if amount is not None else application.amount), "reason": reason,
+            "departure_reason": decision.departure_reason if decision is not None else ""}

@@ -14,6 +14,8 @@ IN_RANKING_ORDER = "ranking"
 SUGGESTION_RULES = (IN_RANKING_ORDER, "greedy", "equalshares/add1")
 CRITERIA = ("fit", "deliverability", "value")
 TOP_MARK = 5
+# Marks this far apart on one criterion are worth talking over before deciding.
+WIDE_SPREAD = 2
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,16 @@ class Suggestion:
     @property
     def left(self) -> Fraction:
         return self.budget - self.spent
+
+
+def wide_spreads(marks: tuple[Marks, ...]) -> dict[str, tuple[int, int]]:
+    """The criteria on which members' marks lie WIDE_SPREAD or more apart, each with its lowest and highest."""
+    found = {}
+    for criterion in CRITERIA:
+        given = [getattr(m, criterion) for m in marks]
+        if given and max(given) - min(given) >= WIDE_SPREAD:
+            found[criterion] = (min(given), max(given))
+    return found
 
 
 def best_per_need(proposals: list[Proposal]) -> dict[str, Proposal]:

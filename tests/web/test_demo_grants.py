@@ -1,4 +1,5 @@
-"""The demo follows a grant after it is made: two progress reports, a link to report more, an answered challenge."""
+"""The demo follows a grant after it is made: two progress reports, a link to report more, an answered challenge,
+and a grant made outside the suggested set with its reason."""
 from urllib.parse import urlsplit
 
 from app.extensions import db
@@ -23,6 +24,8 @@ def test_the_demo_grant_has_two_progress_reports_and_a_challenge_was_answered(ap
     assert challenge["status"] == "dismissed" and challenge["answer"]
     decisions = text_of(client.get("/rounds/newham-2026/decisions"))
     assert "Pool time booked" in decisions and "Dismissed" in decisions
+    assert "Departure from the suggested grants: funded, though the suggestion left it out." in decisions
+    assert "This kit costs little" in decisions
     runner.invoke(args=["demo"])
     with app.app_context():
         assert [db.session.scalar(db.select(db.func.count()).select_from(m))

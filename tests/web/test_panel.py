@@ -137,7 +137,9 @@ def decide_all(client, ids, choices, rationale="Lights came first with residents
     data = {"rationale": rationale}
     for n, (title, (funded, amount)) in enumerate(choices.items()):
         data.update({f"entries-{n}-application_id": ids[title], f"entries-{n}-funded": funded,
-                     f"entries-{n}-amount": amount, f"entries-{n}-reason": ""})
+                     f"entries-{n}-amount": amount, f"entries-{n}-reason": "",
+                     # Kept only where the decision departs from the suggested grants.
+                     f"entries-{n}-departure_reason": "The panel weighed this against the ranking."})
     return post(client, "/rounds/lewisham/panel/decisions", data)
 
 

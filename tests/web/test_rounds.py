@@ -143,7 +143,8 @@ def test_demo_loads_a_round_in_each_phase_and_a_second_run_changes_nothing(runne
                 for m in (Round, Need, Participant, Application, PanelScore, User)] == counts
     assert client.get("/rounds/lewisham-2027").status_code == 200
     grants = client.get("/rounds/newham-2026/grants.json").json["grants"]
-    assert [g["recipientOrganization"][0]["name"] for g in grants] == ["Newham Swim Club", "Canning Town Growers"]
+    assert [g["recipientOrganization"][0]["name"] for g in grants] == ["Newham Swim Club", "Canning Town Growers",
+                                                                       "Green Street Mosque volunteers"]
     assert client.get("/rounds/southwark-community-spaces/grants.json").status_code == 404  # still deciding
     post(client, "/account/sign-in", {"email": "amara@demo.commonground.test", "password": "demo-panel-2027"})
     panel = text_of(client.get("/rounds/southwark-community-spaces/panel"))
