@@ -53,9 +53,11 @@ def load() -> list[str]:
                                                  posted_at=utcnow() - timedelta(days=days_ago)))
     _answered_challenge(round_)
     _departure(round_)
+    # Read before the commit: read inside the request context, it would begin a read-only transaction.
+    token = make_token(swim.decision)
     db.session.commit()
     with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
-        link = url_for("progress.report", token=make_token(swim.decision), _external=True)
+        link = url_for("progress.report", token=token, _external=True)
     return [f"swimming grant progress link: {link}"]
 
 

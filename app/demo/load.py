@@ -33,8 +33,8 @@ def load_demo(today: date | None = None) -> list[str]:
     lines += paper.load()
     lines += review.load()
     lines += translations.load()
+    lines += grant_progress.load()  # before the register carries Newham 2026's street cleaning on to 2027
     lines += register.load(today)
-    lines += grant_progress.load()
     lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
     lines.append(f"panel sign-in: {content.PANEL[0][1]} / {content.PANEL_PASSWORD}")
     return lines
