@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Tests run in one worker per CPU (each with its own database); WORKERS=0 runs them in this process.
+WORKERS ?= auto
 
 .PHONY: demo run test install translations compile static clean
 
@@ -36,7 +38,7 @@ node_modules/axe-core/axe.min.js: package.json
 	else echo "npm not found: browser tests need axe-core (apt-get install npm, then make test)"; fi
 
 test: install node_modules/axe-core/axe.min.js
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 translations: $(BIN)/flask
 	$(BIN)/flask --app wsgi translate update

@@ -4,6 +4,8 @@ A phone on slow data pays for every byte; HTML shrinks to a third and htmx to a 
 """
 import gzip
 import mimetypes
+import os
+import tempfile
 from pathlib import Path
 
 import brotli
@@ -29,9 +31,18 @@ def precompress(folder: Path) -> list[Path]:
                                (".gz", gzip.compress(data, compresslevel=9, mtime=0))):
             target = source.with_name(source.name + suffix)
             if len(packed) < len(data):
-                target.write_bytes(packed)
+                write_whole(target, packed)
                 written.append(target)
     return written
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Replace target in one step, so a build run beside a live server never serves half a file."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, target)
 
 
 def _precompressed(folder: str, filename: str) -> tuple[str, str] | None:

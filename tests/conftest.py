@@ -16,16 +16,29 @@ from app.needs.services import search_document
 PASSWORD = "correct horse battery"
 
 
+# Tests run in parallel workers (pytest-xdist): each keeps its own SQLite file, and on PostgreSQL its own
+# schema in the one test database, so no worker sees another's rows.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+SCHEMA = f"test_{WORKER}" if WORKER else "public"
+
+
+def in_schema(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
 def _database_url(tmp_path_factory) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    return in_schema(url, SCHEMA) if WORKER else url
 
 
 def reset_schema(app) -> None:
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as connection:
-                connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-                connection.execute(text("CREATE SCHEMA public"))
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+                connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
         upgrade()
 
 

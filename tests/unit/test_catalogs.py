@@ -12,8 +12,10 @@ CATALOGS = sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
-def extracted_ids(tmp_path) -> set[str]:
-    pot = tmp_path / "messages.pot"
+@pytest.fixture(scope="module")
+def in_code(tmp_path_factory) -> set[str]:
+    """The strings the code asks for, extracted once for all nine catalogs."""
+    pot = tmp_path_factory.mktemp("extracted") / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l",
                     "-k", "lazy_gettext", "--ignore-dirs=.*", "-o", str(pot), "."],
                    cwd=ROOT, check=True, capture_output=True)
@@ -30,11 +32,10 @@ def test_every_offered_language_ships_a_catalog_and_every_catalog_is_offered():
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.parts[-3])
-def test_catalog_has_every_string_of_the_code_translated(path, tmp_path):
+def test_catalog_has_every_string_of_the_code_translated(path, in_code):
     with path.open("rb") as handle:
         catalog = read_po(handle)
     known = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
-    in_code = extracted_ids(tmp_path)
     assert "This matters to me too" in in_code and "Please check the form" in in_code
     missing = sorted(in_code - set(known))
     assert missing == [], f"not in {path.parts[-3]} catalog (run make translations): {missing[:5]}"

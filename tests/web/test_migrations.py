@@ -1,4 +1,6 @@
 """The migrations build exactly the schema the models describe, on SQLite and on PostgreSQL."""
+import os
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -7,8 +9,9 @@ from sqlalchemy import create_engine, inspect, text
 from app import create_app
 from app.extensions import db
 from app.schema import compare_type, include_object
+from tests.conftest import WORKER, in_schema
 
-SCHEMA = "migration_check"
+SCHEMA = f"migration_check_{WORKER}" if WORKER else "migration_check"
 
 
 def empty_database_url(app, tmp_path) -> str:
@@ -20,7 +23,7 @@ def empty_database_url(app, tmp_path) -> str:
         connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
         connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
     engine.dispose()
-    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{SCHEMA}"
+    return in_schema(os.environ["TEST_DATABASE_URL"], SCHEMA)
 
 
 def test_upgrading_an_empty_database_gives_the_models_and_downgrading_removes_them(app, tmp_path):
