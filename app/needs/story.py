@@ -23,12 +23,18 @@ class Ranked:
 
 
 @dataclass(frozen=True)
+class Funding:
+    """One round's published decisions on the need: a need carried on keeps the grants made in earlier rounds."""
+    round: Round
+    applications: list[Application]
+
+
+@dataclass(frozen=True)
 class Story:
     proposed_at: datetime
     supports: int
     ranked: Ranked | None
-    applications: list[Application]
-    decided: bool  # the panel's decisions are published, with their reasons (until then, no applications)
+    funding: list[Funding]
 
 
 def _ranked(round_: Round, need: Need) -> Ranked | None:
@@ -47,8 +53,11 @@ def _ranked(round_: Round, need: Need) -> Ranked | None:
 
 
 def story(round_: Round, need: Need, supports: int) -> Story:
-    """The panel's work shows once it publishes: before that, the applications are its own."""
-    decided = round_.decisions_published_at is not None
-    applications = list(db.session.scalars(select(Application).filter_by(round_id=round_.id, need_id=need.id)
-                                           .order_by(Application.id))) if decided else []
-    return Story(need.created_at, supports, _ranked(round_, need), applications, decided)
+    """A panel's work shows once it publishes: before that, the applications are its own."""
+    rows = db.session.execute(select(Application, Round).join(Round, Application.round_id == Round.id).where(
+        Application.need_id == need.id, Round.decisions_published_at.is_not(None)).order_by(
+        Round.decisions_published_at, Application.id)).all()
+    funding: dict[int, Funding] = {}
+    for application, in_round in rows:
+        funding.setdefault(in_round.id, Funding(in_round, [])).applications.append(application)
+    return Story(need.created_at, supports, _ranked(round_, need), list(funding.values()))

@@ -1,9 +1,10 @@
 """The demo follows a grant after it is made: two progress reports, a link to report more, an answered challenge,
 and a grant made outside the suggested set with its reason."""
+import re
 from urllib.parse import urlsplit
 
 from app.extensions import db
-from app.models import Challenge, GrantUpdate, User
+from app.models import Challenge, GrantUpdate, Need, User
 from tests.web.test_panel import text_of, validator
 
 
@@ -30,3 +31,14 @@ def test_the_demo_grant_has_two_progress_reports_and_a_challenge_was_answered(ap
     with app.app_context():
         assert [db.session.scalar(db.select(db.func.count()).select_from(m))
                 for m in (GrantUpdate, Challenge, User)] == counts
+
+
+def test_a_need_carried_on_after_its_grant_still_tells_of_the_grant_and_its_progress(app, client, runner):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        swimming = db.session.scalar(db.select(Need).filter_by(title="Free swimming lessons for children"))
+        now_in = swimming.round.slug
+    assert now_in == "newham-2027"  # carried on by the register's demo
+    page = re.sub(r"</?bdi>", "", text_of(client.get(f"/rounds/{now_in}/needs/{swimming.id}")))
+    assert "In Newham 2026: healthy neighbourhoods:" in page
+    assert "Funded: Newham Swim Club, “Swimming lessons for 400 children”" in page and "Pool time booked" in page

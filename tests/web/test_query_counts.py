@@ -66,5 +66,6 @@ def test_a_need_page_reads_as_often_with_six_comments_as_with_one(app, client, r
     one = queries(app, client, f"/rounds/lewisham/needs/{need}")
     for _ in range(5):
         make_comment(need)
-    # Eleven: the tenth asks which earlier rounds the need was carried from, the eleventh for its evidence.
-    assert queries(app, client, f"/rounds/lewisham/needs/{need}") == one <= 11, one
+    # Twelve: the tenth asks which earlier rounds the need was carried from, the eleventh for its evidence, the
+    # twelfth for every round's published decisions on it.
+    assert queries(app, client, f"/rounds/lewisham/needs/{need}") == one <= 12, one
