@@ -40,6 +40,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from app.access.routes import bp as access
     from app.admin.routes import bp as admin
+    from app.applications.routes import bp as applications
+    from app.applications.panel_routes import bp as eligibility
     from app.challenges.routes import bp as challenges
     from app.accounts.routes import bp as accounts
     from app.ballots.routes import bp as ballots
@@ -65,5 +67,5 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
                       panel, grants, register, api, wards, carry, challenges, workshops, projector, paper, paper_public,
-                      review, progress):
+                      review, progress, applications, eligibility):
         app.register_blueprint(blueprint)

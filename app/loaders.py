@@ -10,6 +10,7 @@ from flask import abort, g
 from app.ballots.sealing import seal_if_due
 from app.extensions import db
 from app.models import Application, Challenge, Comment, Need, NeedCarry, Round
+from app.voting.applications import SEEN_BY_PANEL
 
 
 def find_round(slug: str) -> Round | None:
@@ -58,7 +59,11 @@ def get_comment(need: Need, comment_id: int) -> Comment:
 
 
 def get_application(round_: Round, application_id: int) -> Application:
-    return _belonging(Application, application_id, "round_id", round_.id)
+    """One the panel reads: a group's draft, or one its eligibility questions screened out, is not found."""
+    found = _belonging(Application, application_id, "round_id", round_.id)
+    if found.status not in SEEN_BY_PANEL:
+        abort(404)
+    return found
 
 
 def get_challenge(round_: Round, challenge_id: int) -> Challenge:

@@ -79,7 +79,8 @@ def _security_headers(response):
 
 # Pages that show access codes, cards, a secret link or a resident's own data and ballot.
 PRIVATE_PAGES = frozenset({"access.codes", "access.cards", "access.join", "access.email_link", "ballots.ballot",
-                           "privacy.my_data", "progress.report"})
+                           "privacy.my_data", "progress.report",
+                           "applications.mine"})
 
 
 def _private_pages_not_stored(response):

@@ -5,7 +5,8 @@ from flask import current_app
 
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
-from app.demo import content, grants as grant_progress, paper, register, review, translations, workshops
+from app.demo import (applications as online_applications, content, grants as grant_progress, paper, register, review,
+                      translations, workshops)
 from app.extensions import db
 from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelScore, Participant, Role,
                         Round, Support, User)
@@ -35,6 +36,7 @@ def load_demo(today: date | None = None) -> list[str]:
     lines += translations.load()
     lines += grant_progress.load()  # before the register carries Newham 2026's street cleaning on to 2027
     lines += register.load(today)
+    lines += online_applications.load()
     lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
     lines.append(f"panel sign-in: {content.PANEL[0][1]} / {content.PANEL_PASSWORD}")
     return lines

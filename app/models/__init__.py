@@ -1,5 +1,6 @@
 """The database models, one module per aggregate."""
 from app.models.access import AccessCode, EmailIdentity, EmailLink
+from app.models.application import ApplicationCall, EligibilityAnswer, EligibilityQuestion
 from app.models.audit import AuditEntry
 from app.models.ballot import Ballot, BallotKind, Channel, Participation, ReplacedReceipt
 from app.models.challenge import Challenge
@@ -19,5 +20,6 @@ __all__ = [
     "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "GrantUpdate", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedEvidence", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
     "WorkshopAttendance", "WorkshopDots", "WorkshopSession", "Channel", "PaperAccount", "PaperAudit", "PaperBallot",
-    "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution",
+    "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution", "ApplicationCall", "EligibilityAnswer",
+    "EligibilityQuestion",
 ]

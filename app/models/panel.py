@@ -1,11 +1,13 @@
 """The funder panel's work: applications against needs, members' scores and conflicts, and decisions."""
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, SmallInteger, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.models.ballot import Channel
 from app.models.base import UTCDateTime, code_enum, utcnow
+from app.voting.applications import ApplicationStatus
 from app.voting.departures import Departure
 
 
@@ -24,6 +26,17 @@ class Application(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     amount: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Staff type in what came on paper (submitted as it is); groups applying online start with a draft.
+    status: Mapped[ApplicationStatus] = mapped_column(code_enum(ApplicationStatus, "application_status"),
+                                                      default=ApplicationStatus.SUBMITTED, server_default="submitted")
+    channel: Mapped[Channel] = mapped_column(code_enum(Channel, "application_channel"), default=Channel.PAPER,
+                                             server_default="paper")
+    language: Mapped[str] = mapped_column(String(16), default="", server_default="")  # the applicant's
+    beneficiaries: Mapped[str] = mapped_column(Text, default="", server_default="")  # who benefits
+    location: Mapped[str] = mapped_column(String(200), default="", server_default="")  # where the work happens
+    unregistered: Mapped[bool] = mapped_column(default=False, server_default=false())  # so it has no applicant_id
+    # The random key of the form a draft was started from: a double submit finds the draft it made.
+    form_key: Mapped[str | None] = mapped_column(String(32), unique=True)
 
     need = relationship("Need", lazy="selectin")
     scores = relationship("PanelScore", cascade="all, delete-orphan", lazy="selectin")

@@ -9,6 +9,7 @@ from app.ballots.casting import turnout
 from app.ballots.tally import published_rule, tally
 from app.extensions import db
 from app.models import Application, Need, Round
+from app.voting.applications import SEEN_BY_PANEL
 from app.voting.budget_rules import BUDGET_RULES
 from app.web import today
 
@@ -55,7 +56,8 @@ def _ranked(round_: Round, need: Need) -> Ranked | None:
 def story(round_: Round, need: Need, supports: int) -> Story:
     """A panel's work shows once it publishes: before that, the applications are its own."""
     rows = db.session.execute(select(Application, Round).join(Round, Application.round_id == Round.id).where(
-        Application.need_id == need.id, Round.decisions_published_at.is_not(None)).order_by(
+        Application.need_id == need.id, Application.status.in_(SEEN_BY_PANEL),
+        Round.decisions_published_at.is_not(None)).order_by(
         Round.decisions_published_at, Application.id)).all()
     funding: dict[int, Funding] = {}
     for application, in_round in rows:

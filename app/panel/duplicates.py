@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Application, GrantShare, Need, Organisation, Round
+from app.voting.applications import SEEN_BY_PANEL
 from app.voting.duplicate_funding import Elsewhere, Warning, warnings
 
 
@@ -32,7 +33,8 @@ def for_applications(round_: Round, apps: list[Application]) -> dict[int, list[W
     """What the panel should hear before deciding each of its needs, by the need's id."""
     owner = _lineage({a.need_id for a in apps})
     others = list(db.session.scalars(select(Application).where(Application.need_id.in_(owner),
-                                                                 Application.round_id != round_.id)
+                                                                 Application.round_id != round_.id,
+                                                                 Application.status.in_(SEEN_BY_PANEL))
                                       .order_by(Application.id)))
     if not others:
         return {}

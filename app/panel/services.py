@@ -11,6 +11,7 @@ from app.models import Application, BallotKind, Conflict, GrantDecision, Need, P
 from app.models.base import utcnow
 from app.organisations import services as cofunding
 from app.rounds.phases import Action, Phase
+from app.voting.applications import SEEN_BY_PANEL
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.departures import departures, unexplained
 from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Marks, Proposal, Suggestion, best_per_need,
@@ -45,7 +46,9 @@ class Decided:
 
 
 def applications(round_: Round) -> list[Application]:
-    return list(db.session.scalars(select(Application).filter_by(round_id=round_.id).order_by(Application.id)))
+    """What the panel reads and decides: never a draft, nor an application its eligibility questions screened out."""
+    return list(db.session.scalars(select(Application).filter_by(round_id=round_.id)
+                                   .where(Application.status.in_(SEEN_BY_PANEL)).order_by(Application.id)))
 
 
 PANEL_ACTIONS = (Action.ENTER_APPLICATION, Action.DECLARE_CONFLICT, Action.MARK_APPLICATION,

@@ -26,7 +26,7 @@ PUBLIC = {
     "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi", "api.rounds", "api.grants", "api.organisations", "api.areas", "api.needs_csv", "api.needs_csv_metadata",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
     "paper_public.paper_json", "paper_public.report_page", "paper_public.ballots_csv",
-    "progress.report",
+    "progress.report", "applications.apply", "applications.sent", "applications.resend", "applications.mine",
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
@@ -41,7 +41,8 @@ MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "modera
 TRANSLATE = {"needs.translations", "needs.suggest_translation"}
 REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
-         "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete"}
+         "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete",
+         "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 
@@ -77,7 +78,8 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
             "application_id": application, "challenge_id": challenge,
             "session_id": workshop, "code": "K7M2QX",
-            "token": "not-a-token", "link_id": 1, "secret": "not-a-secret", "batch_id": batch, "serial": "K7M2QX"}
+            "token": "not-a-token", "link_id": 1, "secret": "not-a-secret", "batch_id": batch, "serial": "K7M2QX",
+            "question_id": 1}
 
 
 def urls(app, world, endpoints=None):
