@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from app.extensions import db
 from app.models import EligibilityQuestion, Round
+from app.models.base import utcnow
 from tests.browser.conftest import PHONE, assert_accessible
 from tests.browser.test_accessibility import sign_in
 
@@ -87,6 +88,19 @@ def test_the_form_works_without_javascript(browser, live_server, axe_source, dec
         assert len(deciding) == 1
     finally:
         context.close()
+
+
+def test_a_form_sent_after_applications_close_says_so_and_keeps_what_was_typed(phone, live_server, app, deciding):
+    phone.goto(f"{live_server}/rounds/lewisham/apply")
+    phone.locator("#contact_email").fill("lamps@example.org")
+    phone.locator("#title").fill("LED lamps")
+    with app.app_context():
+        db.session.get(Round, db.session.scalar(db.select(Round.id))).decisions_published_at = utcnow()
+        db.session.commit()
+    phone.locator("button[value=save]").click()  # boosted by htmx: a 409 is swapped in like a 422
+    expect(phone.locator(".flash--error")).to_have_text("Applications to this round are closed.")
+    expect(phone.locator("#title")).to_have_value("LED lamps")
+    assert deciding == []
 
 
 @pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
