@@ -39,6 +39,7 @@ def fill(url: str, needs: int, rounds: int) -> None:
     from app.extensions import db
     from app.models import (Application, GrantDecision, Need, NeedCarry, NeedEvidence, Participant, Round,
                             Support)
+    from app.models.support_count import recount_statement
     from app.needs.search_text import document
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
@@ -75,6 +76,7 @@ def fill(url: str, needs: int, rounds: int) -> None:
                     for pid in rng.sample(participants[rid], rng.randint(0, 3))]
         for start in range(0, len(supports), 10000):
             db.session.execute(insert(Support), supports[start:start + 10000])
+        db.session.execute(recount_statement())  # bulk inserts pass by the session's own recounting
         carried = ids[: needs // 100]
         db.session.execute(insert(NeedCarry), [{"need_id": nid, "round_id": round_ids[(rid) % len(round_ids)],
                                                 "place": 3, "support": 2, "carried_at": now} for nid, rid in carried])

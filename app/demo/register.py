@@ -69,6 +69,6 @@ def _later_round(earlier: Round, today: date) -> Round:
 
 def _carried(need: Need, earlier: Round, later: Round) -> None:
     """Stored as carrying stores it: the need's place and support in the earlier round, then the move."""
-    place, support = places([need.id], {earlier.id}).get(need.id, (None, 0))
+    place, support = places([need.id]).get(need.id, (None, 0))
     db.session.add(NeedCarry(need_id=need.id, round_id=earlier.id, place=place, support=support))
     need.round_id = later.id

@@ -13,6 +13,7 @@ from app.models.paper import (PaperAccount, PaperAudit, PaperBallot, PaperBatch,
 from app.models.participant import Participant
 from app.models.report import Report, ReportReason
 from app.models.round import Access, Round
+from app.models import support_count  # noqa: F401  (keeps Need.support counted)
 from app.models.user import Role, StaffRole, User
 from app.models.workshop import WorkshopAttendance, WorkshopDots, WorkshopSession
 

@@ -18,7 +18,8 @@ class NeedStatus(StrEnum):
 
 class Need(db.Model):
     # A unique index, not a constraint: SQLite adds it without rebuilding the table (and its search triggers).
-    __table_args__ = (Index("ix_need_round_external", "round_id", "external_id", unique=True),)
+    __table_args__ = (Index("ix_need_round_external", "round_id", "external_id", unique=True),
+                      Index("ix_need_round_status_support", "round_id", "status", "support"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
@@ -44,6 +45,9 @@ class Need(db.Model):
     status: Mapped[NeedStatus] = mapped_column(code_enum(NeedStatus, "need_status"), default=NeedStatus.OPEN)
     moderation_reason: Mapped[str] = mapped_column(Text, default="")
     moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Residents' support in its current round, kept by app/models/support_count.py: the register reads
+    # each need's place from it without counting every need's support in the round.
+    support: Mapped[int] = mapped_column(default=0, server_default="0")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("need.id"), index=True)
     # Normalised title and text for full-text search (see app/needs/search_text.py).
     search_document: Mapped[str] = mapped_column(Text, default="")

@@ -5,6 +5,7 @@ from app import audit
 from app.extensions import db
 from app.models import Comment, CommentStatus, Need, NeedRevision, NeedStatus, Report, Round, Support, User
 from app.models.base import utcnow
+from app.models.support_count import recount
 from app.needs.services import touch
 
 EDITABLE = ("title", "description", "affected", "location", "area", "category")
@@ -88,6 +89,7 @@ def merge_needs(merged: Need, kept: Need, reason: str, user: User) -> None:
     already = select(Support.participant_id).where(Support.need_id == kept.id)
     db.session.execute(delete(Support).where(Support.need_id == merged.id, Support.participant_id.in_(already)))
     db.session.execute(update(Support).where(Support.need_id == merged.id).values(need_id=kept.id))
+    recount(db.session, [merged.id, kept.id])
     db.session.execute(update(Comment).where(Comment.need_id == merged.id).values(need_id=kept.id))
     db.session.execute(update(Report).where(Report.need_id == merged.id, Report.comment_id.is_not(None))
                        .values(need_id=kept.id))

@@ -5,6 +5,7 @@ from app.extensions import db
 from app.register.services import area_code
 from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation, Participant, Report, Round, Support
 from app.models.base import utcnow
+from app.models.support_count import recount
 from app.needs.search_text import document
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
@@ -61,6 +62,7 @@ def withdraw_support(need: Need, participant: Participant, phase: Phase) -> None
     db.session.execute(
         db.delete(Support).where(Support.need_id == need.id, Support.participant_id == participant.id)
     )
+    recount(db.session, [need.id])
     db.session.commit()
 
 

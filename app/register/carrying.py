@@ -80,7 +80,7 @@ def _move(need: Need, into: Round, actor: User) -> None:
     if problem is not None:
         raise CarryRefused(problem)
     earlier = db.session.get(Round, need.round_id)
-    place, support = places([need.id], {earlier.id}).get(need.id, (None, 0))
+    place, support = places([need.id]).get(need.id, (None, 0))
     db.session.add(NeedCarry(need_id=need.id, round_id=earlier.id, place=place, support=support,
                              carried_by_id=actor.id))
     need.round_id, need.round = into.id, into

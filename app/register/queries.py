@@ -3,16 +3,18 @@ grants, in a fixed number of queries however many needs the page holds."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import aliased, defer, load_only
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
 from app.models import (Application, GrantDecision, GrantShare, GrantUpdate, Need, NeedCarry, NeedEvidence,
                         NeedStatus, Organisation, Round)
 from app.needs import search
 from app.needs.evidence import of_needs as evidence_of
-from app.needs.queries import support_count
 from app.panel.open_data import DEFAULT_PREFIX
 from app.register.status import RegisterStatus, RoundStage, rounds_where, status
+from app.rounds.phases import ORDER, Action, PhaseStart, current_phase
 from app.voting.progress import Report, percent_done
 from app.web import today
 
@@ -60,10 +62,38 @@ class RegisterPage:
     next_after: int | None
 
 
-def _stages(rounds: dict[int, Round]) -> dict[int, RoundStage]:
+def _stages() -> dict[int, RoundStage]:
+    """What the register needs of every round today, read as plain columns: loading every round whole,
+    to filter by status, cost more than the page's own needs (Round.phase_on, done over the columns)."""
     on = today()
-    return {rid: RoundStage(r.phase_on(on).value, r.results_published_on(on), r.decisions_published_at is not None)
-            for rid, r in rounds.items()}
+    starts = [getattr(Round, f"{phase.value}_starts") for phase in ORDER]
+    found = {}
+    for rid, stored, live, decided, *dates in db.session.execute(
+            select(Round.id, Round.phase, Round.results_live, Round.decisions_published_at, *starts)):
+        phase = current_phase(stored, [PhaseStart(p, d) for p, d in zip(ORDER, dates)], on)
+        found[rid] = RoundStage(phase.value, phase.allows(Action.SEE_RESULTS, results_live=live), decided is not None)
+    return found
+
+
+def _stage(round_: Round, on) -> RoundStage:
+    return RoundStage(round_.phase_on(on).value, round_.results_published_on(on), round_.decisions_published_at is not None)
+
+
+def _rounds(ids: set[int]) -> dict[int, Round]:
+    """The page's rounds with only what the register shows of them and needs for their stage: a whole round
+    is many more columns."""
+    shown = load_only(Round.slug, Round.title, Round.language, Round.currency, Round.money_scale,
+                      Round.grant_prefix, Round.funder_name, Round.phase, Round.results_live,
+                      Round.decisions_published_at, *(getattr(Round, f"{p.value}_starts") for p in ORDER))
+    return {r.id: r for r in db.session.scalars(select(Round).options(shown).where(Round.id.in_(ids)))} if ids else {}
+
+
+def _in_rounds(ids: set[int], every: int):
+    # Needs of many rounds: walking needs in id order finds a page sooner than gathering every need of
+    # those rounds through the round index and sorting them all (SQLite's choice), so "+ 0" keeps the
+    # index out. Needs of a few rounds: the index is quicker.
+    column = Need.round_id + 0 if len(ids) * 8 > every else Need.round_id
+    return column.in_(ids)
 
 
 def _funded_needs(complete: bool = False):
@@ -80,15 +110,15 @@ def _status_clause(wanted: RegisterStatus, stages: dict[int, RoundStage]):
         return (Need.status == NeedStatus.OPEN) & met
     if wanted == RegisterStatus.FUNDED:
         return (Need.status == NeedStatus.OPEN) & funded & ~met
-    unfunded_here = (Need.status == NeedStatus.OPEN) & ~funded & Need.round_id.in_(rounds_where(stages, wanted))
+    unfunded_here = ((Need.status == NeedStatus.OPEN) & ~funded
+                     & _in_rounds(rounds_where(stages, wanted), len(stages)))
     if wanted == RegisterStatus.CLOSED:
         return or_(Need.status == NeedStatus.MERGED, unfunded_here)
     return unfunded_here
 
 
 def page(filters: Filters, per_page: int) -> RegisterPage:
-    rounds = {r.id: r for r in db.session.scalars(select(Round))}
-    stages = _stages(rounds)
+    stages = _stages() if filters.status else {}  # every round's, only to filter by status
     statement = select(Need).where(Need.status != NeedStatus.HIDDEN, Need.id > filters.after)
     if filters.area:
         statement = statement.where(or_(Need.area == filters.area, Need.area_code == filters.area))
@@ -101,23 +131,28 @@ def page(filters: Filters, per_page: int) -> RegisterPage:
     if filters.status:
         statement = statement.where(_status_clause(filters.status, stages))
     statement, _ = search.apply(statement, filters.q)
-    needs = list(db.session.scalars(statement.order_by(Need.id).limit(per_page + 1)))
-    more, needs = len(needs) > per_page, needs[:per_page]
-    for need in needs:  # the round is already loaded: no query per need
-        need.round = rounds[need.round_id]
-    entries = _entries(needs, rounds, stages)
+    rows = db.session.execute(statement.add_columns(_place().label("place")).options(defer(Need.search_document))
+                              .order_by(Need.id).limit(per_page + 1)).all()
+    more, rows = len(rows) > per_page, rows[:per_page]
+    needs = [need for need, _ in rows]
+    found_places = {need.id: (place, need.support) for need, place in rows if place is not None}
+    rounds = _rounds({n.round_id for n in needs})
+    for need in needs:  # the round is already loaded: no query per need, and no change for a flush to find
+        set_committed_value(need, "round", rounds[need.round_id])
+    stages = stages or {rid: _stage(r, today()) for rid, r in rounds.items()}
+    entries = _entries(needs, rounds, stages, found_places)
     return RegisterPage(entries, needs[-1].id if more and needs else None)
 
 
-def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, RoundStage]) -> list[Entry]:
+def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, RoundStage],
+             found_places: dict[int, tuple[int, int]]) -> list[Entry]:
     ids = [n.id for n in needs]
     grants = _grants(ids, rounds)
-    found_places = places(ids, {n.round_id for n in needs})
     evidence = evidence_of(ids)
     carried: dict[int, list[RoundPlace]] = {}
     if ids:
         for carry in db.session.scalars(select(NeedCarry).where(NeedCarry.need_id.in_(ids)).order_by(NeedCarry.id)):
-            carried.setdefault(carry.need_id, []).append(RoundPlace(rounds[carry.round_id], carry.place, carry.support))
+            carried.setdefault(carry.need_id, []).append(RoundPlace(carry.round, carry.place, carry.support))
     entries = []
     for need in needs:
         place, support = found_places.get(need.id, (None, 0))
@@ -129,15 +164,22 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
     return entries
 
 
-def places(ids: list[int], round_ids: set[int]) -> dict[int, tuple[int | None, int]]:
-    """Each need's place by residents' support in its current round, and that support."""
+def _place():
+    """An open need's place by residents' support in its current round: one more than the open needs there
+    with more support (so ties share a place), counted from the kept supports through the round-status-support
+    index, never by counting every need's support in the round."""
+    other = aliased(Need)
+    ahead = (select(func.count(other.id)).where(other.round_id == Need.round_id, other.status == NeedStatus.OPEN,
+                                                 other.support > Need.support).correlate(Need).scalar_subquery())
+    return case((Need.status == NeedStatus.OPEN, ahead + 1), else_=None)
+
+
+def places(ids: list[int]) -> dict[int, tuple[int | None, int]]:
+    """Each open need's place in its current round, and its support there."""
     if not ids:
         return {}
-    supports = support_count().label("support")
-    counted = (select(Need.id, supports, func.rank().over(partition_by=Need.round_id, order_by=supports.desc())
-                      .label("place"))
-               .where(Need.round_id.in_(round_ids), Need.status == NeedStatus.OPEN).subquery())
-    rows = db.session.execute(select(counted.c.id, counted.c.place, counted.c.support).where(counted.c.id.in_(ids)))
+    rows = db.session.execute(select(Need.id, Need.support, _place().label("place"))
+                              .where(Need.id.in_(ids), Need.status == NeedStatus.OPEN))
     return {row.id: (row.place, row.support) for row in rows}
 
 
@@ -151,6 +193,7 @@ def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPar
         .join(Round, Round.id == Application.round_id)
         .where(Application.need_id.in_(ids), GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None))
         .order_by(Application.id)).all()
+    rounds = {**rounds, **_rounds({row.round_id for row in rows} - rounds.keys())}
     shares: dict[int, list[tuple[str, int]]] = {}
     reports: dict[int, list[Report]] = {}
     if rows:
@@ -180,5 +223,5 @@ def rounds_of(need: Need) -> list[RoundPlace]:
         select(NeedCarry).where(NeedCarry.need_id == need.id).order_by(NeedCarry.id))]
     if not earlier:
         return []  # a need that was only ever in its own round: its page says nothing more
-    place, support = places([need.id], {need.round_id}).get(need.id, (None, 0))
+    place, support = places([need.id]).get(need.id, (None, 0))
     return [*earlier, RoundPlace(need.round, place, support)]

@@ -95,6 +95,7 @@ def test_upgrading_a_database_with_rounds_in_it_keeps_every_row_and_the_search(a
         assert round_.ballot_kind.value == "ranking" and round_.tie_break == "lexicographic"
         assert not round_.results_live and round_.min_choices == 1
         assert db.session.scalar(db.select(db.func.count(Support.id))) == 1
+        assert db.session.get(Need, 1).support == 1  # counted for the register's places
         statement, _ = search.apply(db.select(Need.id), "lift")
         assert db.session.scalars(statement).all() == [1]
         db.session.remove()
