@@ -3,8 +3,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-FIELDS = ("id", "title", "description", "language", "cost", "support", "comments", "status",
-          "category", "area", "location", "affected", "merged_into", "created_at")
+FIELDS = ("id", "title", "description", "language", "cost", "support", "place", "comments", "status",
+          "category", "area", "location", "affected", "merged_into", "carried_into", "created_at")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

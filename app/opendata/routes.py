@@ -1,15 +1,11 @@
 from flask import Blueprint, Response, abort, jsonify
-from sqlalchemy import select
 
 from app.ballots.casting import turnout_by_channel
 from app.ballots.exports import NotExportable, to_pabulib
 from app.challenges.services import records as challenge_records
 from app.ballots.tally import outcome_record, published_rule, tally
-from app.extensions import db
 from app.loaders import get_round
-from app.models import Need, NeedStatus, Round
-from app.needs.queries import comment_count, support_count
-from app.money import json_number
+from app.opendata import needs
 from app.opendata.records import to_csv
 from app.panel.open_data import DECISION_FIELDS, decision_records, package
 from app.panel.services import applications
@@ -18,39 +14,11 @@ from app.web import today
 bp = Blueprint("opendata", __name__, url_prefix="/rounds/<slug>")
 
 
-def _records(round_) -> list[dict]:
-    rows = db.session.execute(
-        select(Need, support_count(), comment_count()).where(Need.round_id == round_.id).order_by(Need.id)
-    ).all()
-    return [_record(round_, need, supports, comments) for need, supports, comments in rows]
-
-
-def _record(round_: Round, need: Need, supports: int, comments: int) -> dict:
-    # A hidden need keeps its row, so counts add up, but not the words a moderator took down.
-    shown = need.status != NeedStatus.HIDDEN
-    return {
-        "id": str(need.id),
-        "title": need.title if shown else None,
-        "description": need.description if shown else None,
-        "language": need.language,
-        "cost": json_number(round_.amount(need.cost)),
-        "support": supports,
-        "comments": comments,
-        "status": need.status.value,
-        "category": need.category,
-        "area": need.area or None,
-        "location": (need.location or None) if shown else None,
-        "affected": (need.affected or None) if shown else None,
-        "merged_into": str(need.merged_into_id) if need.merged_into_id else None,
-        "created_at": need.created_at.isoformat(),
-    }
-
-
 @bp.get("/needs.json")
 def needs_json(slug):
     """The round's needs as JSON open data."""
     round_ = get_round(slug)
-    return jsonify({"round": round_.slug, "currency": round_.currency, "needs": _records(round_)})
+    return jsonify({"round": round_.slug, "currency": round_.currency, "needs": needs.records(round_)})
 
 
 @bp.get("/needs.csv")
@@ -58,7 +26,7 @@ def needs_csv(slug):
     """The round's needs as CSV open data (UTF-8)."""
     round_ = get_round(slug)
     return Response(
-        to_csv(_records(round_)), mimetype="text/csv",
+        to_csv(needs.records(round_)), mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{round_.slug}-needs.csv"'},
     )
 

@@ -1,5 +1,7 @@
 """Carrying an unfunded need from a finished round into a later one, and folding a need proposed again
 in a later round into the need first raised in an earlier one."""
+import csv
+import io
 import re
 
 import pytest
@@ -66,6 +68,24 @@ def test_the_register_lists_each_round_with_place_and_support_and_the_earlier_re
     after = app.test_client().get("/rounds/spring/results.json")
     assert before.status_code == after.status_code == 200
     assert after.json["ranking"] == before.json["ranking"] == [str(lights)]
+
+
+def test_a_carried_need_stays_in_the_earlier_rounds_open_data_with_its_place_and_support_there(
+        app, client, rounds, make_need, make_support):
+    lights = make_need("spring", "Street lights on Rye Lane")
+    bench = make_need("spring", "A bench by the library")
+    make_support(lights, 2)
+    make_support(bench, 5)
+    carry(client, lights)
+    visitor = app.test_client()
+    spring = {n["id"]: n for n in visitor.get("/rounds/spring/needs.json").json["needs"]}
+    assert spring[str(lights)]["support"] == 2 and spring[str(lights)]["place"] == 2
+    assert spring[str(lights)]["carried_into"] == "autumn" and spring[str(lights)]["title"] == "Street lights on Rye Lane"
+    assert spring[str(bench)]["place"] == 1 and spring[str(bench)]["carried_into"] is None
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(visitor.get("/rounds/spring/needs.csv").get_data(as_text=True)))}
+    assert (rows[str(lights)]["support"], rows[str(lights)]["place"], rows[str(lights)]["carried_into"]) == ("2", "2", "autumn")
+    autumn = visitor.get("/rounds/autumn/needs.json").json["needs"]
+    assert [(n["id"], n["support"], n["place"], n["carried_into"]) for n in autumn] == [(str(lights), 0, 1, None)]
 
 
 def test_residents_of_the_later_round_support_it_afresh(app, client, rounds, make_need, make_support):
