@@ -59,6 +59,8 @@ def _register_blueprints(app: Flask) -> None:
     from app.progress.routes import bp as progress
     from app.register.api import bp as api
     from app.register.carry_routes import bp as carry
+    from app.register.link_routes import bp as links
+    from app.needs.evidence_routes import bp as evidence
     from app.register.routes import bp as register
     from app.register.ward_routes import bp as wards
     from app.rounds.routes import bp as rounds
@@ -66,6 +68,6 @@ def _register_blueprints(app: Flask) -> None:
     from app.workshops.routes import bp as workshops
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
-                      panel, grants, register, api, wards, carry, challenges, workshops, projector, paper, paper_public,
-                      review, progress, applications, eligibility):
+                      panel, grants, register, api, wards, carry, links, evidence, challenges, workshops, projector,
+                      paper, paper_public, review, progress, applications, eligibility):
         app.register_blueprint(blueprint)

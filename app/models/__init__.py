@@ -6,7 +6,7 @@ from app.models.ballot import Ballot, BallotKind, Channel, Participation, Replac
 from app.models.challenge import Challenge
 from app.models.comment import Comment, CommentStatus
 from app.models.need import Need, NeedEvidence, NeedRevision, NeedStatus, NeedTranslation, Support
-from app.models.organisation import GrantShare, NeedCarry, Organisation, Pledge, Ward
+from app.models.organisation import GrantShare, NeedCarry, NeedLink, Organisation, Pledge, Ward
 from app.models.panel import Application, Conflict, GrantDecision, GrantUpdate, PanelScore
 from app.models.paper import (PaperAccount, PaperAudit, PaperBallot, PaperBatch, PaperCheck, PaperEntry,
                               PaperResolution)
@@ -18,7 +18,7 @@ from app.models.user import Role, StaffRole, User
 from app.models.workshop import WorkshopAttendance, WorkshopDots, WorkshopSession
 
 __all__ = [
-    "AccessCode", "GrantShare", "NeedCarry", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "GrantUpdate", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedEvidence", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
+    "AccessCode", "GrantShare", "NeedCarry", "NeedLink", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "GrantUpdate", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedEvidence", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
     "WorkshopAttendance", "WorkshopDots", "WorkshopSession", "Channel", "PaperAccount", "PaperAudit", "PaperBallot",
     "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution", "ApplicationCall", "EligibilityAnswer",

@@ -1,8 +1,9 @@
 """Organisations that run and fund rounds, what each pledges to a round and pays towards each grant,
-the places a round names with their codes, and the rounds a need was carried through."""
+the places a round names with their codes, the rounds a need was carried through, and needs in two
+rounds linked as the same need."""
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -70,3 +71,16 @@ class NeedCarry(db.Model):
     carried_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     round = relationship("Round", lazy="joined")
+
+
+class NeedLink(db.Model):
+    """Two needs in different rounds that are the same need, linked instead of merged: each keeps its own
+    page and support, and each names the other. Stored once, the lower id first."""
+
+    __table_args__ = (UniqueConstraint("need_id", "other_id"), CheckConstraint("need_id < other_id", name="ordered"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

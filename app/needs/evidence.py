@@ -1,4 +1,5 @@
-"""Evidence of a need: datasets and reports a facilitator attaches, shown on its page and in the API."""
+"""Evidence of a need: datasets and reports a facilitator attaches, corrects or removes, shown on its page
+and in the API. Each action one transaction, recorded in the audit log."""
 from datetime import date
 
 from sqlalchemy import select
@@ -16,6 +17,26 @@ def attach(need: Need, title: str, url: str, published_on: date, actor: User) ->
     audit.record(actor, "evidence-attached", db.session.get(Round, need.round_id), need=need.id, url=url)
     db.session.commit()
     return evidence
+
+
+def edit(item: NeedEvidence, title: str, url: str, published_on: date, actor: User) -> None:
+    """Correct the evidence's title, address or date; the log keeps what it said before."""
+    need = db.session.get(Need, item.need_id)
+    audit.record(actor, "evidence-edited", db.session.get(Round, need.round_id), need=need.id, evidence=item.id,
+                 was={"title": item.title, "url": item.url, "date": item.published_on.isoformat()}, url=url)
+    item.title, item.url, item.published_on = title, url, published_on
+    touch(need)
+    db.session.commit()
+
+
+def remove(item: NeedEvidence, actor: User) -> None:
+    """Take the evidence off the need; the log keeps its title, address and date, so it can be attached again."""
+    need = db.session.get(Need, item.need_id)
+    audit.record(actor, "evidence-removed", db.session.get(Round, need.round_id), need=need.id, evidence=item.id,
+                 title=item.title, url=item.url, date=item.published_on.isoformat())
+    db.session.delete(item)
+    touch(need)
+    db.session.commit()
 
 
 def of_needs(need_ids: list[int]) -> dict[int, list[NeedEvidence]]:

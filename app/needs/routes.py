@@ -10,11 +10,12 @@ from app.loaders import get_need, get_need_or_carried, get_round
 from app.models import Need, NeedStatus
 from app.needs import evidence as evidence_service
 from app.needs import queries, services, story
+from app.register import linking
 from app.register import queries as register_queries
 from app.needs import translations as translations_service
 from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
-from app.needs.forms import (CommentForm, EvidenceForm, NeedForm, ReportForm, SuggestForm, SupportForm,
+from app.needs.forms import (CommentForm, NeedForm, ReportForm, SuggestForm, SupportForm,
                              TranslationForm)
 from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Action
@@ -111,6 +112,7 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
         moderator=can_moderate(current_user(), round_), comment_added=comment_added,
         text=_shown(need), translator=can_translate(current_user(), round_), stays=register_queries.rounds_of(need),
         evidence=evidence_service.of_needs([need.id]).get(need.id, []), manager=can_manage(current_user(), round_),
+        same=linking.links_of([need.id]).get(need.id, []),
     )
 
 
@@ -220,19 +222,6 @@ def history(slug, need_id):
     if need.status == NeedStatus.HIDDEN and not can_moderate(current_user(), round_):
         abort(404)
     return render_page("needs/history.html", round=round_, need=need)
-
-
-@bp.route("/<int:need_id>/evidence", methods=["GET", "POST"])
-@requires(can_manage)
-def evidence(round_, slug, need_id):
-    """Facilitators attach a dataset or report as evidence of the need."""
-    need = get_need(round_, need_id)
-    form = EvidenceForm()
-    if form.validate_on_submit():
-        evidence_service.attach(need, form.title.data, form.url.data, form.published_on.data, current_user())
-        flash(_("The evidence is attached to the need."), "success")
-        return redirect(url_for("needs.show", slug=slug, need_id=need.id, _anchor="evidence"))
-    return render_page("needs/evidence.html", round=round_, need=need, form=form, status=422 if form.errors else 200)
 
 
 def _translation_languages(need):

@@ -47,6 +47,9 @@ def record(entry: queries.Entry) -> dict:
                     "currency": g.round.currency, "round": g.round.slug, "percent_done": g.percent,
                     "complete": g.complete} for g in entry.grants],
         "evidence": [{"title": e.title, "url": e.url, "date": e.published_on.isoformat()} for e in entry.evidence],
+        "same_need": [{"id": str(s.need.id), "round": s.round.slug,
+                       "url": url_for("needs.show", slug=s.round.slug, need_id=s.need.id, _external=True)}
+                      for s in entry.same],
     }
 
 

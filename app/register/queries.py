@@ -13,6 +13,7 @@ from app.models import (Application, GrantDecision, GrantShare, GrantUpdate, Nee
 from app.needs import search
 from app.needs.evidence import of_needs as evidence_of
 from app.panel.open_data import DEFAULT_PREFIX
+from app.register.linking import Linked, links_of
 from app.register.status import RegisterStatus, RoundStage, rounds_where, status
 from app.rounds.phases import ORDER, Action, PhaseStart, current_phase
 from app.voting.progress import Report, percent_done
@@ -54,6 +55,7 @@ class Entry:
     rounds: list[RoundPlace] = field(default_factory=list)
     grants: list[GrantPart] = field(default_factory=list)
     evidence: list[NeedEvidence] = field(default_factory=list)
+    same: list[Linked] = field(default_factory=list)  # the same need in other rounds, linked
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
     ids = [n.id for n in needs]
     grants = _grants(ids, rounds)
     evidence = evidence_of(ids)
+    same = links_of(ids)
     carried: dict[int, list[RoundPlace]] = {}
     if ids:
         for carry in db.session.scalars(select(NeedCarry).where(NeedCarry.need_id.in_(ids)).order_by(NeedCarry.id)):
@@ -160,7 +163,8 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
         found = grants.get(need.id, [])
         entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found),
                                           any(g.complete for g in found)),
-                             [*carried.get(need.id, []), here], found, evidence.get(need.id, [])))
+                             [*carried.get(need.id, []), here], found, evidence.get(need.id, []),
+                             same.get(need.id, [])))
     return entries
 
 

@@ -1,5 +1,7 @@
 """The needs register on a phone, in English and Arabic: axe-clean, no sideways scrolling, and its filters
-work with and without JavaScript."""
+work with and without JavaScript; linking the same need across rounds by keyboard, and correcting evidence
+without JavaScript."""
+import re
 from datetime import date
 
 import pytest
@@ -9,6 +11,7 @@ from app.extensions import db
 from app.models import Need, NeedCarry, NeedEvidence, Round
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.test_accessibility import sign_in
 from tests.web.test_register import register  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -52,3 +55,43 @@ def test_a_carried_need_with_evidence_passes_axe_on_a_phone(phone, live_server, 
     expect(phone.locator("#evidence a")).to_have_attribute("href", "https://data.london.gov.uk/dataset/road-casualties")
     assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert_accessible(phone, axe_source, f"{phone.evaluate('document.documentElement.lang')}_carried_need")
+
+
+@pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
+def test_a_facilitator_links_the_same_need_across_rounds_by_keyboard(phone, live_server, axe_source, app, make_round,
+                                                                     make_need, make_user):
+    make_round("spring", phase="results", title="Spring 2026")
+    make_round("lewisham", phase="propose", title="Autumn 2026")
+    make_need("spring", "Street lights on Rye Lane")
+    again = make_need("lewisham", "Dark streets by Rye Lane")
+    make_user(round_slug="lewisham")
+    sign_in(phone, live_server)
+    lang = phone.evaluate("document.documentElement.lang")
+    phone.goto(f"{live_server}/rounds/lewisham/needs/{again}/same")
+    assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_accessible(phone, axe_source, f"{lang}_same_need_choices")
+    phone.locator("main form[method=post] button").first.focus()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("#same-need a").first).to_have_attribute("href", re.compile(r"/rounds/spring/needs/\d+$"))
+    assert_accessible(phone, axe_source, f"{lang}_need_with_same_need")
+    phone.goto(f"{live_server}/needs")
+    expect(phone.locator("#register-results")).to_contain_text("Spring 2026")
+    assert_accessible(phone, axe_source, f"{lang}_needs_with_same_need")
+
+
+def test_without_javascript_a_facilitator_corrects_and_removes_evidence(browser, live_server, carried_need, make_user):
+    make_user(round_slug="autumn")
+    context = browser.new_context(viewport={"width": 320, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, live_server)
+        page.goto(f"{live_server}/rounds/autumn/needs/{carried_need}")
+        page.locator("#evidence .evidence-tools a").click()
+        page.locator("#title").fill("Road casualties by ward, 2025 (revised)")
+        page.locator("main form button[type=submit]").click()
+        expect(page.locator("#evidence")).to_contain_text("(revised)")
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        page.locator("#evidence .evidence-tools button").click()
+        expect(page.locator("#evidence")).not_to_contain_text("Road casualties")
+    finally:
+        context.close()

@@ -4,13 +4,15 @@ The one GET that does is a card's QR link, /join?code=CODE (CONTRACT.md); it is 
 """
 import hashlib
 import re
+from datetime import date
 
 import pytest
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import text
 
 from app.extensions import db
-from app.models import AccessCode, Application, Challenge, PaperBallot, PaperBatch, User, WorkshopSession
+from app.models import (AccessCode, Application, Challenge, NeedEvidence, PaperBallot, PaperBatch, User,
+                        WorkshopSession)
 from app.models.base import utcnow
 from tests.conftest import PASSWORD, csrf_token
 
@@ -30,7 +32,8 @@ PUBLIC = {
 }
 MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "access.void", "access.cards",
           "results.compare", "accounts.round_staff", "panel.funder",
-          "wards.edit", "carry.index", "carry.carry", "needs.evidence", "workshops.index", "workshops.console", "workshops.timer", "workshops.results",
+          "wards.edit", "carry.index", "carry.carry", "evidence.attach", "evidence.edit", "evidence.remove",
+          "links.index", "links.link", "links.unlink", "workshops.index", "workshops.console", "workshops.timer", "workshops.results",
           "workshops.phase", "workshops.show_need", "workshops.language", "workshops.end", "workshops.dots",
           "workshops.report", "workshops.station", "workshops.leave_station",
           "paper.index", "paper.new_batch", "paper.settings", "paper.batch", "paper.account", "paper.print_ballots",
@@ -70,16 +73,19 @@ def world(app, make_round, make_need, make_comment, make_user, runner):
                               grounds="The benches serve the bus stop, not the park.", deadline=utcnow())
         workshop = WorkshopSession(round_id=1, name="Evening", projector_token="not-a-token", join_code="K7M2QX")
         batch = PaperBatch(round_id=1, name="Library box 1")
-        db.session.add_all([challenge, workshop, batch])
+        evidence = NeedEvidence(need_id=need, title="Ward profile", url="https://example.org/w",
+                                published_on=date(2026, 1, 1))
+        db.session.add_all([challenge, workshop, batch, evidence])
         db.session.flush()
         db.session.add(PaperBallot(round_id=1, batch_id=batch.id, serial="K7M2QX"))
         db.session.commit()
-        application, challenge, workshop, batch = application.id, challenge.id, workshop.id, batch.id
+        application, challenge, workshop, batch, evidence = (application.id, challenge.id, workshop.id, batch.id,
+                                                             evidence.id)
     return {"slug": "lewisham", "need_id": need, "comment_id": comment, "code_id": code, "filename": "css/app.css",
             "application_id": application, "challenge_id": challenge,
             "session_id": workshop, "code": "K7M2QX",
             "token": "not-a-token", "link_id": 1, "secret": "not-a-secret", "batch_id": batch, "serial": "K7M2QX",
-            "question_id": 1}
+            "question_id": 1, "evidence_id": evidence, "other_id": need}
 
 
 def urls(app, world, endpoints=None):

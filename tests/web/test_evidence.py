@@ -1,9 +1,12 @@
-"""Facilitators attach evidence to a need (a dataset or report: title, web address, date); everyone sees it
-on the need's page and in the register's API; only http and https addresses are taken."""
+"""Facilitators attach evidence to a need (a dataset or report: title, web address, date), correct it or
+take it off, each recorded in the audit log; everyone sees it on the need's page and in the register's API;
+only http and https addresses are taken."""
+import json
+
 import pytest
 
 from app.extensions import db
-from app.models import NeedEvidence
+from app.models import AuditEntry, NeedEvidence
 from tests.conftest import post
 from tests.web.test_access import text_of
 from tests.web.test_register import valid
@@ -62,3 +65,49 @@ def test_a_plain_http_address_is_taken(app, client, need):
 
 def test_facilitators_see_the_link_to_attach_evidence(client, need):
     assert f'href="/rounds/lewisham/needs/{need}/evidence"' in text_of(client.get(f"/rounds/lewisham/needs/{need}"))
+
+
+def test_a_facilitator_corrects_evidence_and_the_log_keeps_what_it_said(app, client, need):
+    attach(client, need)
+    with app.app_context():
+        item = db.session.scalar(db.select(NeedEvidence.id))
+    page = text_of(client.get(f"/rounds/lewisham/needs/{need}"))
+    assert f'href="/rounds/lewisham/needs/{need}/evidence/{item}"' in page
+    form = text_of(client.get(f"/rounds/lewisham/needs/{need}/evidence/{item}"))
+    assert 'value="Road casualties by ward, 2025"' in form
+    bad = post(client, f"/rounds/lewisham/needs/{need}/evidence/{item}",
+               {"title": "Casualties 2025", "url": "not a web address", "published_on": "2026-03-01"})
+    assert bad.status_code == 422 and 'value="Casualties 2025"' in text_of(bad)
+    response = post(client, f"/rounds/lewisham/needs/{need}/evidence/{item}",
+                    {"title": "Road casualties by ward, 2025 (revised)", "url": "https://data.london.gov.uk/x2",
+                     "published_on": "2026-03-01"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("#evidence")
+    record = next(n for n in app.test_client().get("/api/needs").json["needs"] if n["id"] == str(need))
+    assert record["evidence"] == [{"title": "Road casualties by ward, 2025 (revised)",
+                                   "url": "https://data.london.gov.uk/x2", "date": "2026-03-01"}]
+    with app.app_context():
+        entry = db.session.scalar(db.select(AuditEntry).where(AuditEntry.action == "evidence-edited"))
+        assert json.loads(entry.detail)["was"]["title"] == "Road casualties by ward, 2025"
+
+
+def test_a_facilitator_removes_evidence_and_the_log_keeps_it(app, client, need):
+    attach(client, need)
+    with app.app_context():
+        item = db.session.scalar(db.select(NeedEvidence.id))
+    response = post(client, f"/rounds/lewisham/needs/{need}/evidence/{item}/remove")
+    assert response.status_code == 302
+    assert "Road casualties by ward" not in text_of(app.test_client().get(f"/rounds/lewisham/needs/{need}"))
+    assert next(n for n in app.test_client().get("/api/needs").json["needs"] if n["id"] == str(need))["evidence"] == []
+    with app.app_context():
+        entry = db.session.scalar(db.select(AuditEntry).where(AuditEntry.action == "evidence-removed"))
+        assert json.loads(entry.detail)["url"].startswith("https://")
+    assert post(client, f"/rounds/lewisham/needs/{need}/evidence/{item}/remove").status_code == 404
+
+
+def test_evidence_of_another_need_cannot_be_changed_through_this_one(app, client, need, make_need):
+    attach(client, need)
+    other = make_need(title="Another need")
+    with app.app_context():
+        item = db.session.scalar(db.select(NeedEvidence.id))
+    assert client.get(f"/rounds/lewisham/needs/{other}/evidence/{item}").status_code == 404
+    assert post(client, f"/rounds/lewisham/needs/{other}/evidence/{item}/remove").status_code == 404
