@@ -78,6 +78,7 @@ STAFF_ROLES = {
     "panel": _l("Panel member: scores applications and decides grants"),
     "translator": _l("Translator: translates needs into residents' languages"),
     "reviewer": _l("Reviewer: estimates costs and says whether each need is feasible"),
+    "operator": _l("Paper ballot operator: keys paper ballots and checks codes at the desk"),
 }
 
 STAFF_ROLE_NAMES = {
@@ -86,6 +87,7 @@ STAFF_ROLE_NAMES = {
     "panel": _l("Panel member"),
     "translator": _l("Translator"),
     "reviewer": _l("Reviewer"),
+    "operator": _l("Paper ballot operator"),
 }
 
 AUDIT_ACTIONS = {

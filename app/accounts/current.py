@@ -67,6 +67,11 @@ def can_review(user: User | None, round_: Round) -> bool:
     return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.REVIEWER} & _roles(user, round_)))
 
 
+def can_key_paper(user: User | None, round_: Round) -> bool:
+    """Operators key paper ballots and run the desk; settling a dispute stays with a facilitator."""
+    return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.OPERATOR} & _roles(user, round_)))
+
+
 def can_sit_on_panel(user: User | None, round_: Round) -> bool:
     return bool(user) and (user.is_admin or bool({Role.FACILITATOR, Role.PANEL} & _roles(user, round_)))
 

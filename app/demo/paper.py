@@ -1,9 +1,10 @@
 """The demo's paper ballots, on the round whose results are out: two batches printed, keyed twice and
 reconciled against their accounts, one dispute settled by a supervisor, one spoilt ballot, and a sample
 audit drawn from a published seed with every sampled paper checked."""
+from app.accounts.current import grant
 from app.extensions import db
 from app.models import (PaperAccount, PaperAudit, PaperBallot, PaperBatch, PaperCheck, PaperEntry, PaperResolution,
-                        Round, User)
+                        Role, Round, User)
 from app.ballots.tally import counted_needs
 from app.paper import reconcile, services
 from app.paper.reconcile import SpoiltReason
@@ -28,6 +29,8 @@ def load() -> list[str]:
     if round_ is None or db.session.scalar(db.select(PaperBatch.id).filter_by(round_id=round_.id)):
         return []
     first, second, supervisor = (_user(email) for email in (*OPERATORS, SUPERVISOR))
+    for operator in (first, second):
+        grant(operator, Role.OPERATOR, round_)
     needs = [need.id for need in counted_needs(round_)]
     for name, site, issued, returned, spoilt, unused, rankings, disputed, spoiled in BATCHES:
         batch = PaperBatch(round_id=round_.id, name=name, site=site, held_on=round_.rank_starts)

@@ -19,6 +19,7 @@ class Role(StrEnum):
     PANEL = "panel"
     TRANSLATOR = "translator"
     REVIEWER = "reviewer"  # gives needs their cost estimates and feasibility verdicts
+    OPERATOR = "operator"  # keys paper ballots and checks codes at the desk, blind to the other operator's entries
 
 
 class User(db.Model):

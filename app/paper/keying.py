@@ -110,6 +110,9 @@ def resolve_submitted(round_, paper, form):
     except services.KeyingClosed:
         flash(_("Keying has closed in this round, so this entry was not kept."), "error")
         return resolve_page(round_, paper, form, status=409)
+    except services.SupervisorKeyedIt:
+        flash(_("You keyed this ballot yourself, so another facilitator must read the paper and decide."), "error")
+        return resolve_page(round_, paper, form, status=409)
     flash(_("Decided: ballot %(serial)s counts as you read it.", serial=paper.serial), "success")
     return redirect(url_for("paper.disputes", slug=round_.slug))
 

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
-from app.accounts.current import can_manage, current_user, requires
+from app.accounts.current import can_key_paper, can_manage, current_user, requires
 from app.extensions import db
 from app.models import PaperBallot, PaperBatch
 from app.ballots.tally import counted_needs
@@ -110,7 +110,7 @@ def printable(round_, slug, batch_id):
 
 
 @bp.route("/key", methods=["GET", "POST"])
-@requires(can_manage)
+@requires(can_key_paper)
 def key(round_, slug):
     """The keying form: serial, then the marks as numbers; made to be used without a mouse."""
     form = KeyForm()
@@ -141,7 +141,7 @@ def resolve(round_, slug, serial):
 
 
 @bp.route("/desk", methods=["GET", "POST"])
-@requires(can_manage)
+@requires(can_key_paper)
 def desk(round_, slug):
     """The desk: a resident's access code checked and used up before they are handed a paper ballot."""
     form = DeskForm()

@@ -30,6 +30,10 @@ class KeyingRefused(ValueError):
         self.reason = reason
 
 
+class SupervisorKeyedIt(Exception):
+    """The supervisor keyed one of the paper's entries: another must read the paper, as in a count."""
+
+
 class BatchNameTaken(ValueError):
     pass
 
@@ -146,6 +150,8 @@ def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredB
     """The supervisor's reading of the paper, which settles it whatever the entries say."""
     if not keying_open(round_, today):
         raise KeyingClosed
+    if db.session.scalar(select(PaperEntry.id).filter_by(paper_ballot_id=paper.id, operator_id=supervisor.id)):
+        raise SupervisorKeyedIt
     previous = reconcile.current(resolution_record(r) for r in resolutions_of(paper))
     db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id,
                                    content="" if spoilt else ballot.to_json(), spoilt=spoilt,

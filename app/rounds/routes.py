@@ -2,8 +2,8 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app import labels
-from app.accounts.current import (can_create_rounds, can_manage, can_review, can_sit_on_panel, current_user, require,
-                                  requires, staff_required)
+from app.accounts.current import (can_create_rounds, can_key_paper, can_manage, can_review, can_sit_on_panel,
+                                  current_user, require, requires, staff_required)
 from app.loaders import get_round
 from app.needs import queries
 from app.participation import must_join
@@ -46,7 +46,8 @@ def show(slug):
     return render_page(
         "rounds/show.html", round=round_, counts=queries.round_counts(round_),
         can_manage=can_manage(current_user(), round_), on_panel=can_sit_on_panel(current_user(), round_),
-        reviewer=can_review(current_user(), round_), must_join=must_join(round_),
+        reviewer=can_review(current_user(), round_), operator=can_key_paper(current_user(), round_),
+        must_join=must_join(round_),
     )
 
 

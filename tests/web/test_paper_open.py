@@ -6,7 +6,8 @@ import io
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AccessCode, Ballot, PaperBallot, Round
+from app.demo.paper import OPERATORS
+from app.models import AccessCode, Ballot, PaperBallot, Role, Round, StaffRole, User
 from tests.conftest import csrf_token, post
 from tests.web.test_paper import key, paper_round, signed_in  # noqa: F401 (the fixture)
 
@@ -103,5 +104,8 @@ def test_the_demo_has_two_paper_batches_reconciled_with_a_dispute_settled_and_an
     runner.invoke(args=["demo"])
     with app.app_context():
         assert db.session.scalar(select(db.func.count(PaperBallot.id))) == 14
+        operators = db.session.scalars(select(User.email).join(StaffRole, StaffRole.user_id == User.id)
+                                       .where(StaffRole.role == Role.OPERATOR))
+        assert sorted(operators) == sorted(OPERATORS)
     text = client.get("/rounds/newham-2026/paper/report").get_data(as_text=True)
     assert "This batch balances." in text
