@@ -150,7 +150,7 @@ def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredB
     """The supervisor's reading of the paper, which settles it whatever the entries say."""
     if not keying_open(round_, today):
         raise KeyingClosed
-    if db.session.scalar(select(PaperEntry.id).filter_by(paper_ballot_id=paper.id, operator_id=supervisor.id)):
+    if any(entry.operator_id == supervisor.id for entry in entries_of(paper)):
         raise SupervisorKeyedIt
     previous = reconcile.current(resolution_record(r) for r in resolutions_of(paper))
     db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id,

@@ -27,8 +27,8 @@ def index(round_, slug, need_id):
     """The needs this one is linked to, and needs of other rounds that may be the same."""
     need = get_need(round_, need_id)
     q = request.args.get("q", "").strip()[:200]
-    return render_page("register/links.html", round=round_, need=need, q=q,
-                       linked=linking.links_of([need.id]).get(need.id, []), candidates=linking.candidates(need, q))
+    linked, candidates = linking.linked_and_candidates(need, q)
+    return render_page("register/links.html", round=round_, need=need, q=q, linked=linked, candidates=candidates)
 
 
 def _act(round_, slug, need_id, other_id, action, done: str):

@@ -105,9 +105,14 @@ def links_of(need_ids: list[int]) -> dict[int, list[Linked]]:
     return found
 
 
-def candidates(need: Need, q: str = "", limit: int = CANDIDATES) -> list[Need]:
+def linked_and_candidates(need: Need, q: str = "") -> tuple[list, list[Need]]:
+    """What the linking page shows: the needs linked to this one, then those that may be the same."""
+    linked = links_of([need.id]).get(need.id, [])
+    return linked, candidates(need, q, {item.need.id for item in linked})
+
+
+def candidates(need: Need, q: str, linked: set[int], limit: int = CANDIDATES) -> list[Need]:
     """Open needs of other rounds that could be the same need, best match of its title (or q) first."""
-    linked = {item.need.id for item in links_of([need.id]).get(need.id, [])}
     statement = (select(Need).options(joinedload(Need.round))
                  .where(Need.round_id != need.round_id, Need.status == NeedStatus.OPEN, Need.id.not_in(linked or [0])))
     statement, relevance = search.apply(statement, q or need.title, any_word=True)
