@@ -40,7 +40,7 @@ def fill(url: str, needs: int, rounds: int) -> None:
     from app.models import (Application, GrantDecision, Need, NeedCarry, NeedEvidence, Participant, Round,
                             Support)
     from app.models.support_count import recount_statement
-    from app.needs.search_text import document
+    from app.needs.terms import document
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     rng = random.Random(2026)
@@ -68,7 +68,7 @@ def fill(url: str, needs: int, rounds: int) -> None:
             name, code = BOROUGHS[(rid - 1) % len(BOROUGHS)]
             rows.append({"round_id": rid, "title": title, "description": description, "affected": "", "location": "",
                          "area": name, "area_code": code, "category": "streets", "language": "en",
-                         "search_document": document(title, description), "created_at": now, "updated_at": now})
+                         "search_document": document([("en", f"{title} {description}")]), "created_at": now, "updated_at": now})
         for start in range(0, len(rows), 5000):
             db.session.execute(insert(Need), rows[start:start + 5000])
         ids = list(db.session.execute(db.select(Need.id, Need.round_id)))

@@ -49,7 +49,8 @@ class Need(db.Model):
     # each need's place from it without counting every need's support in the round.
     support: Mapped[int] = mapped_column(default=0, server_default="0")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("need.id"), index=True)
-    # Normalised title and text for full-text search (see app/needs/search_text.py).
+    # The stemmed terms of its words and of its translations', drafts included, for full-text search
+    # (app/needs/terms.py), kept on every write by app/needs/services.search_document.
     search_document: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -35,10 +35,6 @@ def normalise(text: str) -> str:
     return _ARABIC_MARKS.sub("", _fold_latin(text))
 
 
-def document(*parts: str) -> str:
-    return normalise(" ".join(part for part in parts if part))
-
-
 def words_of(text: str) -> list[str]:
     """Split on anything but letters, marks and digits: regex \\w would split Bengali at its vowel signs."""
     words, current = [], []
@@ -53,22 +49,21 @@ def words_of(text: str) -> list[str]:
     return words
 
 
-def query_words(query: str) -> list[str]:
-    """Words to search for: normalised, de-duplicated, at most MAX_QUERY_WORDS."""
-    words = []
-    for word in words_of(normalise(query)):
-        if word not in words:
-            words.append(word)
-    return words[:MAX_QUERY_WORDS]
+def _quoted(pattern: str, quote: str, prefix: str) -> str:
+    term = pattern.removesuffix("*")
+    return f"{quote}{term}{quote}" + (prefix if pattern.endswith("*") else "")
 
 
-def fts5_match(words: list[str], any_word: bool = False) -> str:
-    """An FTS5 MATCH expression: each word as a quoted prefix, so typing finds whole words."""
+def fts5_match(words: list[tuple[str, ...]], any_word: bool = False) -> str:
+    """An FTS5 MATCH expression: each word as any of its patterns (a term, or a term and * to find the
+    words it begins, so a word being typed finds the whole word); every term quoted."""
     joiner = " OR " if any_word else " AND "
-    return joiner.join(f'"{word}"*' for word in words)
+    return joiner.join("(" + " OR ".join(_quoted(pattern, '"', "*") for pattern in patterns) + ")"
+                       for patterns in words)
 
 
-def tsquery(words: list[str], any_word: bool = False) -> str:
-    """A PostgreSQL to_tsquery expression with prefix matching."""
+def tsquery(words: list[tuple[str, ...]], any_word: bool = False) -> str:
+    """The same expression for PostgreSQL's to_tsquery."""
     joiner = " | " if any_word else " & "
-    return joiner.join(f"'{word}':*" for word in words)
+    return joiner.join("(" + " | ".join(_quoted(pattern, "'", ":*") for pattern in patterns) + ")"
+                       for patterns in words)

@@ -6,7 +6,7 @@ from app.register.services import area_code
 from app.models import Comment, CommentStatus, Need, NeedStatus, NeedTranslation, Participant, Report, Round, Support
 from app.models.base import utcnow
 from app.models.support_count import recount
-from app.needs.search_text import document
+from app.needs import terms
 from app.rounds.phases import Action, Phase
 from app.unique import insert_once
 
@@ -24,13 +24,16 @@ def _allowed(phase: Phase, action: Action, need: Need | None = None) -> None:
 
 
 def search_document(need: Need) -> str:
-    """The need's own words and those of its approved translations, so residents find it in their language."""
+    """The stemmed terms of the need's own words and of every translation of it, approved or a machine draft
+    (drafts only help search find the need: residents read approved translations only)."""
     translated = []
     if need.id is not None:
-        translated = db.session.execute(db.select(NeedTranslation.title, NeedTranslation.description).filter_by(
-            need_id=need.id, approved=True)).all()
-    return document(need.title, need.description, need.affected, need.location,
-                    *(text for row in translated for text in row))
+        translated = db.session.execute(db.select(
+            NeedTranslation.language, NeedTranslation.title, NeedTranslation.description).filter_by(
+            need_id=need.id).order_by(NeedTranslation.language)).all()
+    own = " ".join(part for part in (need.title, need.description, need.affected, need.location) if part)
+    return terms.document([(need.language, own),
+                           *((row.language, f"{row.title} {row.description}") for row in translated)])
 
 
 def propose_need(round_: Round, participant: Participant, values: dict, phase: Phase) -> Need:

@@ -87,6 +87,6 @@ def suggest(round_: Round, need: Need, language: str, base_url: str, api_key: st
     audit.record(translator, "need-translated", round_, need=need.id, language=language, approved=False,
                  by_machine=True)
     db.session.flush()
-    need.search_document = search_document(need)  # a draft replacing an unapproved one leaves the search as it was
+    need.search_document = search_document(need)  # search finds the need by its draft too
     db.session.commit()
     return translation
