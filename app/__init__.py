@@ -55,6 +55,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.paper.public import bp as paper_public
     from app.paper.routes import bp as paper
     from app.panel.routes import bp as panel
+    from app.panel.rubric_routes import bp as rubric
     from app.privacy.routes import bp as privacy
     from app.progress.routes import bp as progress
     from app.register.api import bp as api
@@ -69,5 +70,5 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
                       panel, grants, register, api, wards, carry, links, evidence, challenges, workshops, projector,
-                      paper, paper_public, review, progress, applications, eligibility):
+                      paper, paper_public, review, progress, applications, eligibility, rubric):
         app.register_blueprint(blueprint)

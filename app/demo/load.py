@@ -6,12 +6,13 @@ from flask import current_app
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
 from app.demo import (applications as online_applications, content, grants as grant_progress, paper, register, review,
-                      translations, workshops)
+                      rubric as demo_rubric, translations, workshops)
 from app.extensions import db
-from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelScore, Participant, Role,
-                        Round, Support, User)
+from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelMark, PanelScore,
+                        Participant, Role, Round, Support, User)
 from app.models.base import utcnow
 from app.needs.services import search_document
+from app.panel import rubric
 from app.rounds.phases import ORDER, Phase
 from app.voting.ballot_content import PointsBallot, RankingBallot
 
@@ -34,6 +35,7 @@ def load_demo(today: date | None = None) -> list[str]:
     lines += paper.load()
     lines += review.load()
     lines += translations.load()
+    lines += demo_rubric.load()
     lines += grant_progress.load()  # before the register carries Newham 2026's street cleaning on to 2027
     lines += register.load(today)
     lines += online_applications.load()
@@ -141,10 +143,11 @@ def _panel(round_: Round) -> None:
                                       applicant_id=applicant_id, title=title, description=description, amount=amount)
             db.session.add(apps[title])
     db.session.flush()
-    for slug, title, email, fit, deliverability, value in content.MARKS:
+    criteria = rubric.ensure(round_) if apps else []
+    for slug, title, email, *marks in content.MARKS:
         if slug == round_.slug:
-            db.session.add(PanelScore(application_id=apps[title].id, user_id=_member(email).id, fit=fit,
-                                      deliverability=deliverability, value=value))
+            db.session.add(PanelScore(application_id=apps[title].id, user_id=_member(email).id, marks=[
+                PanelMark(criterion_id=criterion.id, mark=mark) for criterion, mark in zip(criteria, marks)]))
     for slug, title, email, reason in content.CONFLICTS:
         if slug == round_.slug:
             db.session.add(Conflict(application_id=apps[title].id, user_id=_member(email).id, reason=reason))

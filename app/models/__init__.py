@@ -14,11 +14,12 @@ from app.models.participant import Participant
 from app.models.report import Report, ReportReason
 from app.models.round import Access, Round
 from app.models import support_count  # noqa: F401  (keeps Need.support counted)
+from app.models.rubric import Criterion, DecisionVote, NoConflict, PanelMark, PanelSettings, RecipientLocation
 from app.models.user import Role, StaffRole, User
 from app.models.workshop import WorkshopAttendance, WorkshopDots, WorkshopSession
 
 __all__ = [
-    "AccessCode", "GrantShare", "NeedCarry", "NeedLink", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "GrantUpdate", "PanelScore", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedEvidence", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
+    "AccessCode", "GrantShare", "NeedCarry", "NeedLink", "Organisation", "Pledge", "Ward", "Application", "Challenge", "Conflict", "GrantDecision", "GrantUpdate", "PanelScore", "Criterion", "DecisionVote", "NoConflict", "PanelMark", "PanelSettings", "RecipientLocation", "AuditEntry", "EmailIdentity", "EmailLink", "Ballot", "BallotKind", "Participation", "ReplacedReceipt", "Comment", "CommentStatus", "Need", "NeedEvidence", "NeedRevision", "NeedStatus", "NeedTranslation", "Participant",
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
     "WorkshopAttendance", "WorkshopDots", "WorkshopSession", "Channel", "PaperAccount", "PaperAudit", "PaperBallot",
     "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution", "ApplicationCall", "EligibilityAnswer",

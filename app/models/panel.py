@@ -45,24 +45,24 @@ class Application(db.Model):
 
 
 class PanelScore(db.Model):
-    """One member's marks for one application, 1 to 5 on each criterion."""
+    """One member's marking of one application: a mark from 1 to 5 on each of the rubric's criteria
+    (PanelMark), and notes for the panel."""
 
-    __table_args__ = (
-        UniqueConstraint("application_id", "user_id"),
-        CheckConstraint("fit BETWEEN 1 AND 5 AND deliverability BETWEEN 1 AND 5 AND value BETWEEN 1 AND 5",
-                        name="marks_1_to_5"),
-    )
+    __table_args__ = (UniqueConstraint("application_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    fit: Mapped[int] = mapped_column(SmallInteger)
-    deliverability: Mapped[int] = mapped_column(SmallInteger)
-    value: Mapped[int] = mapped_column(SmallInteger)
     comment: Mapped[str] = mapped_column(Text, default="")
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User")
+    marks = relationship("PanelMark", cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def sheet(self) -> dict[str, int]:
+        """The marks as the rubric arithmetic reads them (app.voting.rubric): criterion id -> mark."""
+        return {str(m.criterion_id): m.mark for m in self.marks}
 
 
 class Conflict(db.Model):
@@ -74,6 +74,8 @@ class Conflict(db.Model):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(Text)
+    # The name the member declares under, published with the conflict only where the panel names them.
+    name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     declared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User")

@@ -4,7 +4,7 @@ from wtforms import (FieldList, FormField, HiddenField, RadioField, SelectField,
 from wtforms.validators import Length, Optional, Regexp
 
 from app.forms import AppForm, IdField, MoneyField, NotBlank, min_length, strip
-from app.voting.grants import CRITERIA, TOP_MARK
+from app.voting.rubric import TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
 ORGANISATION_ID = Regexp(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$", message=_l(
@@ -33,16 +33,25 @@ class ApplicationForm(AppForm):
             raise ValidationError(_l("Give an amount above zero."))
 
 
-class MarksForm(AppForm):
-    fit = RadioField(_l("How well it meets the need"), coerce=int)
-    deliverability = RadioField(_l("How likely it is to be delivered"), coerce=int)
-    value = RadioField(_l("Value for the money asked"), coerce=int)
-    comment = TextAreaField(_l("Notes for the panel (optional)"), filters=[strip], validators=[Length(max=2000)])
+class MarkEntry(AppForm):
+    """A mark on one criterion, with its comment (a sub-form: no CSRF field of its own); the page
+    names the criterion and says what each mark means."""
+
+    class Meta:
+        csrf = False
+
+    criterion_id = IdField(required=True)
+    mark = RadioField(_l("Mark"), coerce=int)
+    comment = TextAreaField(_l("Why this mark"), filters=[strip], validators=[NotBlank(), Length(max=1000)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in CRITERIA:
-            self[name].choices = MARK_CHOICES
+        self.mark.choices = MARK_CHOICES
+
+
+class MarksForm(AppForm):
+    entries = FieldList(FormField(MarkEntry), max_entries=12)
+    comment = TextAreaField(_l("Notes for the panel (optional)"), filters=[strip], validators=[Length(max=2000)])
 
 
 class ConflictForm(AppForm):

@@ -8,6 +8,7 @@ from app.panel.services import Refusal
 from app.rounds.phases import Action
 from app.voting.departures import Departure
 from app.voting.grants import IN_RANKING_ORDER
+from app.voting.rubric import Standard
 
 
 def suggestion_rule(code: str) -> str:
@@ -36,18 +37,40 @@ def departure(code) -> str:
     }[code]
 
 
-def spread(criterion: str, low: int, high: int) -> str:
-    name = {"fit": _("how well it meets the need"), "deliverability": _("how likely it is to be delivered"),
-            "value": _("value for the money asked")}[criterion]
-    return _("Members disagree on %(criterion)s: marks from %(low)d to %(high)d. Talk it over before deciding.",
+def criterion_name(criterion) -> str:
+    """A criterion's words: the panel's own, or the standard question's in the reader's language."""
+    if criterion.name or criterion.standard is None:
+        return criterion.name
+    return {Standard.FIT: _("How well it meets the need"), Standard.DELIVERABILITY: _("How likely it is to be delivered"),
+            Standard.VALUE: _("Value for the money asked")}[criterion.standard]
+
+
+def weight(value: int) -> str:
+    return ngettext("counts %(num)d time", "counts %(num)d times", value)
+
+
+def spread(name: str, low: int, high: int) -> str:
+    return _("Members disagree on “%(criterion)s”: marks from %(low)d to %(high)d. Talk it over before deciding.",
              criterion=name, low=low, high=high)
+
+
+def mark_figure(value) -> str:
+    return format_decimal(float(value), format="#,##0.##")
 
 
 def mean_mark(score, members: int) -> str:
     if score is None:
         return _("Not marked yet")
-    return ngettext("%(mark)s out of 15, from %(num)d member", "%(mark)s out of 15, from %(num)d members", members,
-                    mark=format_decimal(float(score), format="#,##0.#"))
+    return ngettext("%(mark)s out of 5, weighted, from %(num)d member",
+                    "%(mark)s out of 5, weighted, from %(num)d members", members, mark=mark_figure(score))
+
+
+def rubric_refusal(reason: str) -> str:
+    return {
+        "in-use": _("Members have started marking, so the criteria and their weights stay as they are. "
+                    "You can still change their words and anchors."),
+        "empty": _("The rubric needs at least one criterion."),
+    }[reason]
 
 
 def conflicts(count: int) -> str:
@@ -80,4 +103,5 @@ def refusal(code: Refusal | Action, application: bool = False) -> str:
         Refusal.PUBLISHED: _("The decisions are already published."),
         Refusal.UNDECIDED: _("Every application needs a decision, and the panel its reasons, before publishing."),
         Refusal.UNEXPLAINED: _("Some decisions depart from the suggested grants: give each its own reason."),
+        Refusal.RUBRIC_CHANGED: _("The panel changed its rubric while you were marking. Please mark again."),
     }[code]

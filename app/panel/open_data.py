@@ -104,6 +104,6 @@ def decision_records(round_: Round, apps: list[Application]) -> list[dict]:
             "departure": decision.departure.value if decision and decision.departure else None,
             "departure_reason": decision.departure_reason if decision else "",
             "mean_mark": round(float(proposal.score), 2) if proposal.score is not None else None,
-            "members_marking": len(proposal.marks), "conflicts_declared": len(application.conflicts),
+            "members_marking": proposal.marked_by, "conflicts_declared": len(application.conflicts),
         })
     return records

@@ -4,14 +4,14 @@ from flask_babel import gettext as _
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.panel import duplicates, labels as panel_labels, services
+from app.panel import duplicates, labels as panel_labels, rubric, services
 from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
 from app.organisations.services import PledgeLine, set_pledges
 from app.progress.forms import CompleteForm, LinkForm
 from app.rounds.phases import Action
 from app.panel.views import decision_rows, need_order
 from app.rounds.services import update_round
-from app.voting.grants import Marks
+from app.voting.rubric import weighted_mark
 from app.web import render_page, today
 
 bp = Blueprint("panel", __name__, url_prefix="/rounds/<slug>/panel")
@@ -74,12 +74,24 @@ def application(round_, slug, application_id):
     return _application_page(round_, get_application(round_, application_id))
 
 
+def _marks_form(found, mine) -> MarksForm:
+    entries = [{"criterion_id": c.id, "mark": m.mark if m else None, "comment": m.comment if m else ""}
+               for c in found for m in [rubric.mark_of(mine, c)]]
+    return MarksForm(data={"entries": entries, "comment": mine.comment if mine else ""})
+
+
 def _application_page(round_, application, marks_form=None, conflict_form=None, status=200):
     user = current_user()
     mine = next((s for s in application.scores if s.user_id == user.id), None)
+    found = rubric.criteria(round_)
     if marks_form is None:
-        marks_form = MarksForm(obj=mine) if mine else MarksForm()
+        marks_form = _marks_form(found, mine)
+    weights = rubric.rules(found)
     return render_page("panel/application.html", round=round_, application=application, marks_form=marks_form,
+                       criteria=found, criterion_of={c.id: c for c in found}, mark_of=rubric.mark_of,
+                       weighted={s.id: weighted_mark(s.sheet, weights) for s in application.scores
+                                 if weights and {c.key for c in weights} <= set(s.sheet)},
+                       hidden=rubric.identity_hidden(rubric.settings(round_), application),
                        conflict_form=conflict_form or ConflictForm(), conflicted=services.conflicted(application, user),
                        allowed=services.allowed(round_, round_.phase_on(today())), panel_labels=panel_labels,
                        link_form=LinkForm(data={"email": application.contact_email}), complete_form=CompleteForm(),
@@ -94,9 +106,9 @@ def mark(round_, slug, application_id):
     form = MarksForm()
     if not form.validate_on_submit():
         return _application_page(round_, application, marks_form=form, status=422)
+    given = {e.criterion_id.data: services.Given(e.mark.data, e.comment.data) for e in (f.form for f in form.entries)}
     try:
-        services.mark(application, current_user(), Marks(form.fit.data, form.deliverability.data, form.value.data),
-                      form.comment.data, round_.phase_on(today()))
+        services.mark(application, current_user(), given, form.comment.data or "", round_.phase_on(today()))
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal, application=True), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))

@@ -7,15 +7,17 @@ from sqlalchemy import select
 from app import audit
 from app.ballots.tally import allocate_with_costs, exact, published_rule, tally
 from app.extensions import db
-from app.models import Application, BallotKind, Conflict, GrantDecision, Need, PanelScore, Round, User
+from app.models import Application, BallotKind, Conflict, GrantDecision, Need, PanelMark, PanelScore, Round, User
 from app.models.base import utcnow
 from app.organisations import services as cofunding
 from app.rounds.phases import Action, Phase
 from app.voting.applications import SEEN_BY_PANEL
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.departures import departures, unexplained
-from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Marks, Proposal, Suggestion, best_per_need,
+from app.panel import rubric
+from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Proposal, Suggestion, best_per_need,
                                chosen_by_rule, in_ranking_order)
+from app.voting.rubric import score as weighted_score
 
 
 class Refusal(StrEnum):
@@ -27,6 +29,7 @@ class Refusal(StrEnum):
     OVER_BUDGET = "over-budget"
     UNDECIDED = "undecided"
     UNEXPLAINED = "unexplained-departure"
+    RUBRIC_CHANGED = "rubric-changed"
 
 
 class PanelError(ValueError):
@@ -74,6 +77,7 @@ def add_application(round_: Round, need: Need, values: dict, actor: User, phase:
     _open(round_, phase, Action.ENTER_APPLICATION)
     application = Application(round_id=round_.id, need_id=need.id, **values)
     db.session.add(application)
+    rubric.ensure(round_)
     db.session.flush()
     audit.record(actor, "application-added", round_, application=application.id, need=need.id,
                  applicant=application.applicant, amount=application.amount)
@@ -85,17 +89,32 @@ def conflicted(application: Application, user: User) -> bool:
     return any(c.user_id == user.id for c in application.conflicts)
 
 
-def mark(application: Application, user: User, marks: Marks, comment: str, phase: Phase) -> None:
-    """Record or change a member's marks; a member with a conflict cannot mark."""
-    _open(db.session.get(Round, application.round_id), phase, Action.MARK_APPLICATION)
+@dataclass(frozen=True)
+class Given:
+    mark: int
+    comment: str  # why this mark: required
+
+
+def mark(application: Application, user: User, given: dict[int, Given], notes: str, phase: Phase) -> None:
+    """Record or change a member's marks, one with its comment on each of the rubric's criteria; a member
+    with a conflict cannot mark, and marks given against a rubric that has since changed are refused."""
+    round_ = db.session.get(Round, application.round_id)
+    _open(round_, phase, Action.MARK_APPLICATION)
     if conflicted(application, user):
         raise PanelError(Refusal.CONFLICTED)
+    found = rubric.ensure(round_)
+    if set(given) != {c.id for c in found}:
+        raise PanelError(Refusal.RUBRIC_CHANGED)
     score = next((s for s in application.scores if s.user_id == user.id), None)
     if score is None:
         score = PanelScore(application_id=application.id, user_id=user.id)
         application.scores.append(score)
-    score.fit, score.deliverability, score.value = marks.fit, marks.deliverability, marks.value
-    score.comment, score.scored_at = comment, utcnow()
+    for criterion in found:
+        stored = rubric.mark_of(score, criterion) or PanelMark(criterion_id=criterion.id)
+        stored.mark, stored.comment = given[criterion.id].mark, given[criterion.id].comment
+        if stored not in score.marks:
+            score.marks.append(stored)
+    score.comment, score.scored_at = notes, utcnow()
     db.session.commit()
 
 
@@ -112,10 +131,16 @@ def declare_conflict(application: Application, user: User, reason: str, phase: P
 
 
 def proposals(round_: Round, apps: list[Application]) -> list[Proposal]:
-    """Applications as the allocation rules see them, with marks only from members without a conflict."""
-    return [Proposal(str(a.id), a.need.public_id, exact(round_, a.amount), tuple(
-        Marks(s.fit, s.deliverability, s.value) for s in a.scores
-        if not any(c.user_id == s.user_id for c in a.conflicts))) for a in apps]
+    """Applications as the allocation rules see them, scored by the rubric's weighted marks from members
+    without a conflict."""
+    found = rubric.criteria(round_)
+    weights = rubric.rules(found)
+    out = []
+    for a in apps:
+        sheets = rubric.sheets(a, found) if weights else []
+        out.append(Proposal(str(a.id), a.need.public_id, exact(round_, a.amount),
+                            weighted_score(sheets, weights) if sheets else None, len(sheets)))
+    return out
 
 
 def community_ranking(round_: Round) -> tuple[str, ...]:

@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 
 from app.ballots.tally import counted_needs
 from app.models import Application, Need, Round, User
-from app.panel import services
-from app.voting.grants import Suggestion, wide_spreads
+from app.panel import rubric, services
+from app.panel.labels import criterion_name
+from app.voting.grants import Suggestion
+from app.voting.rubric import wide_spreads
 
 
 @dataclass
@@ -24,7 +26,8 @@ class Row:
     suggested: str | None  # why the suggestion funds it or not (grants.Suggestion.why)
     decidable: bool  # this member may decide it (no conflict)
     initial: dict
-    spreads: dict  # criterion -> (lowest, highest) where members' marks lie far apart
+    spreads: dict  # criterion's words -> (lowest, highest) where members' marks lie far apart
+    hidden: bool = False  # blind marking: who applied is not shown yet
 
 
 def need_order(round_: Round, apps: list[Application], ranking: tuple[str, ...]) -> list[NeedLine]:
@@ -41,13 +44,18 @@ def need_order(round_: Round, apps: list[Application], ranking: tuple[str, ...])
 
 def decision_rows(round_: Round, apps: list[Application], suggestion: Suggestion | None, user: User) -> list[Row]:
     proposals = {p.id: p for p in services.proposals(round_, apps)}
+    found = rubric.criteria(round_)
+    names, weights = {str(c.id): criterion_name(c) for c in found}, rubric.rules(found)
+    options = rubric.settings(round_)
     rows = []
     for application in apps:
         proposal = proposals[str(application.id)]
         suggested = suggestion.why.get(proposal.id) if suggestion else None
-        rows.append(Row(application, proposal.score, len(proposal.marks), len(application.conflicts), suggested,
+        spreads = wide_spreads(rubric.sheets(application, found), weights)
+        rows.append(Row(application, proposal.score, proposal.marked_by, len(application.conflicts), suggested,
                         not services.conflicted(application, user), _initial(round_, application, suggested),
-                        wide_spreads(proposal.marks)))
+                        {names[key]: span for key, span in spreads.items()},
+                        rubric.identity_hidden(options, application)))
     return rows
 
 

@@ -1,6 +1,6 @@
 """From the community's ranked needs and the panel's marks to suggested grants. Pure Python.
 
-Each need is met by at most one grant: its best-marked application (the cheaper one when marks tie,
+Each need is met by at most one grant: its best-scored application (the cheaper one when marks tie,
 then the earlier). Marks from members with a declared conflict never reach this module. The
 suggestion funds those candidates by a named rule: in the order of the community's own ranking,
 skipping what does not fit ("ranking"), or by a budget rule run on the residents' ballots with each
@@ -12,36 +12,18 @@ from fractions import Fraction
 IN_RANKING_ORDER = "ranking"
 # The first needs no ballots a budget rule can read (pairwise answers); the others are budget rules.
 SUGGESTION_RULES = (IN_RANKING_ORDER, "greedy", "equalshares/add1")
-CRITERIA = ("fit", "deliverability", "value")
-TOP_MARK = 5
-# Marks this far apart on one criterion are worth talking over before deciding.
-WIDE_SPREAD = 2
-
-
-@dataclass(frozen=True)
-class Marks:
-    fit: int
-    deliverability: int
-    value: int
-
-    @property
-    def total(self) -> int:
-        return self.fit + self.deliverability + self.value
 
 
 @dataclass(frozen=True)
 class Proposal:
-    """An application as the rules see it: its id, the need it meets, what it asks for, its marks."""
+    """An application as the rules see it: its id, the need it meets, what it asks for, and its score
+    (the mean of members' weighted marks, app.voting.rubric; None until someone has marked it)."""
 
     id: str
     need: str
     amount: Fraction
-    marks: tuple[Marks, ...] = ()
-
-    @property
-    def score(self) -> Fraction | None:
-        """The mean of members' totals (3 to 15); None until someone has marked it."""
-        return Fraction(sum(m.total for m in self.marks), len(self.marks)) if self.marks else None
+    score: Fraction | None = None
+    marked_by: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,16 +36,6 @@ class Suggestion:
     @property
     def left(self) -> Fraction:
         return self.budget - self.spent
-
-
-def wide_spreads(marks: tuple[Marks, ...]) -> dict[str, tuple[int, int]]:
-    """The criteria on which members' marks lie WIDE_SPREAD or more apart, each with its lowest and highest."""
-    found = {}
-    for criterion in CRITERIA:
-        given = [getattr(m, criterion) for m in marks]
-        if given and max(given) - min(given) >= WIDE_SPREAD:
-            found[criterion] = (min(given), max(given))
-    return found
 
 
 def best_per_need(proposals: list[Proposal]) -> dict[str, Proposal]:

@@ -23,13 +23,23 @@ def test_a_panel_member_marks_and_steps_back_and_residents_read_the_grants(phone
     assert runner.invoke(args=["demo"]).exit_code == 0
     lang = phone.evaluate("navigator.language")[:2]
     sign_in_as(phone, live_server, "joe@demo.commonground.test", content.PANEL_PASSWORD)
+    phone.goto(f"{live_server}/rounds/southwark-community-spaces/panel/rubric")
+    assert_accessible(phone, axe_source, f"panel-rubric-{lang}")
     phone.goto(f"{live_server}/rounds/southwark-community-spaces/panel")
     assert_accessible(phone, axe_source, f"panel-{lang}")
     phone.locator("a", has_text="Dance and music room at the Walworth centre").click()
     assert_accessible(phone, axe_source, f"panel-application-{lang}")
-    phone.locator("#fit-4").check()  # marks 5, 4 and 5
-    phone.locator("#deliverability-3").check()
-    phone.locator("#value-4").check()
+    expect(phone.get_by_text("3: meets the need for some of the people affected")).to_be_visible()
+    phone.locator("#entries-0-mark-4").check()  # marks 5, 4 and 5, the first without its comment
+    phone.locator("#entries-1-mark-3").check()
+    phone.locator("#entries-2-mark-4").check()
+    phone.locator("#entries-1-comment").fill("Walworth has run the centre for ten years.")
+    phone.locator("#entries-2-comment").fill("The instruments come second-hand.")
+    phone.locator("form[action$='/marks'] button[type=submit]").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, f"panel-marks-errors-{lang}")
+    expect(phone.locator("#entries-1-comment")).to_have_value("Walworth has run the centre for ten years.")
+    phone.locator("#entries-0-comment").fill("Dancers asked for this room in every workshop.")
     phone.locator("form[action$='/marks'] button[type=submit]").click()
     expect(phone.locator(".flash--success")).to_be_visible()
     phone.locator("a", has_text="Pop-up kitchen in the market").click()

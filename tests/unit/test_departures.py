@@ -1,6 +1,12 @@
 """Departures from the suggested grants, and marks spread wide enough to talk over."""
 from app.voting.departures import Departure, departure, departures, unexplained
-from app.voting.grants import Marks, wide_spreads
+from app.voting.rubric import Criterion, wide_spreads
+
+STANDARD = tuple(Criterion(key, 1) for key in ("fit", "deliverability", "value"))
+
+
+def marks(fit, deliverability, value):
+    return {"fit": fit, "deliverability": deliverability, "value": value}
 
 
 def test_funding_outside_the_suggestion_or_declining_inside_it_is_a_departure():
@@ -24,7 +30,7 @@ def test_without_a_suggestion_nothing_departs():
 
 
 def test_marks_two_or_more_apart_on_a_criterion_are_flagged_with_their_range():
-    assert wide_spreads((Marks(5, 4, 3), Marks(3, 4, 4), Marks(4, 5, 3))) == {"fit": (3, 5)}
-    assert wide_spreads((Marks(1, 2, 5), Marks(5, 2, 1))) == {"fit": (1, 5), "value": (1, 5)}
-    assert wide_spreads((Marks(4, 4, 4), Marks(5, 3, 5))) == {}
-    assert wide_spreads((Marks(1, 1, 1),)) == {} and wide_spreads(()) == {}
+    assert wide_spreads((marks(5, 4, 3), marks(3, 4, 4), marks(4, 5, 3)), STANDARD) == {"fit": (3, 5)}
+    assert wide_spreads((marks(1, 2, 5), marks(5, 2, 1)), STANDARD) == {"fit": (1, 5), "value": (1, 5)}
+    assert wide_spreads((marks(4, 4, 4), marks(5, 3, 5)), STANDARD) == {}
+    assert wide_spreads((marks(1, 1, 1),), STANDARD) == {} and wide_spreads((), STANDARD) == {}

@@ -1,19 +1,21 @@
 """Suggested grants from the community's ranking and the panel's marks, worked by hand."""
 from fractions import Fraction
 
-from app.voting.grants import Marks, Proposal, best_per_need, chosen_by_rule, in_ranking_order
+from app.voting.grants import Proposal, best_per_need, chosen_by_rule, in_ranking_order
+from app.voting.rubric import Criterion, score
 
-GOOD, FAIR, POOR = Marks(5, 4, 5), Marks(3, 3, 3), Marks(1, 2, 1)
+RUBRIC = (Criterion("fit", 1), Criterion("deliverability", 1), Criterion("value", 1))
+GOOD, FAIR, POOR = ({"fit": f, "deliverability": d, "value": v} for f, d, v in ((5, 4, 5), (3, 3, 3), (1, 2, 1)))
 
 
-def proposal(id, need, amount, *marks):
-    return Proposal(id, need, Fraction(amount), tuple(marks))
+def proposal(id, need, amount, *sheets):
+    return Proposal(id, need, Fraction(amount), score(sheets, RUBRIC), len(sheets))
 
 
 def test_the_best_marked_application_is_each_needs_candidate_and_cheaper_wins_a_tie():
     proposals = [
         proposal("1", "lights", 9000, FAIR),
-        proposal("2", "lights", 12000, GOOD, FAIR),  # mean (14 + 9) / 2 = 11.5 beats 9
+        proposal("2", "lights", 12000, GOOD, FAIR),  # mean (14/3 + 3) / 2 = 23/6 beats 3
         proposal("3", "benches", 4000, FAIR),
         proposal("4", "benches", 3000, FAIR),  # same mean, asks less
         proposal("5", "play", 5000),  # nobody has marked it yet
@@ -21,7 +23,7 @@ def test_the_best_marked_application_is_each_needs_candidate_and_cheaper_wins_a_
     ]
     best = best_per_need(proposals)
     assert {need: p.id for need, p in best.items()} == {"lights": "2", "benches": "4", "play": "6"}
-    assert proposals[1].score == Fraction(23, 2) and proposals[4].score is None
+    assert proposals[1].score == Fraction(23, 6) and proposals[4].score is None
 
 
 def test_in_ranking_order_funds_down_the_communitys_list_skipping_what_does_not_fit():

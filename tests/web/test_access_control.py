@@ -45,7 +45,8 @@ TRANSLATE = {"needs.translations", "needs.suggest_translation"}
 REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
          "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete",
-         "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window"}
+         "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window",
+         "rubric.edit"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 

@@ -63,5 +63,5 @@ def test_members_who_mark_far_apart_are_told_to_talk_it_over(app, panel_round):
     mark(ada, lamps, 5, 4, 4)
     mark(ben, lamps, 3, 3, 4)
     page = text_of(ada.get("/rounds/lewisham/panel"))
-    assert "Members disagree on how well it meets the need: marks from 3 to 5." in page
-    assert "Members disagree on how likely" not in page and "Members disagree on value" not in page
+    assert "Members disagree on “How well it meets the need”: marks from 3 to 5." in page
+    assert "Members disagree on “How likely" not in page and "Members disagree on “Value" not in page

@@ -11,6 +11,7 @@ from referencing.jsonschema import DRAFT202012
 
 from app.extensions import db
 from app.models import Application, AuditEntry, Ballot, Round
+from app.panel import rubric
 from tests.conftest import PASSWORD, csrf_token, post
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "360giving"
@@ -49,9 +50,20 @@ def apply(client, need, applicant, title, amount, **extra):
                 {"need": need, "applicant": applicant, "title": title, "amount": amount, **extra})
 
 
-def mark(client, application, fit, deliverability, value):
-    return post(client, f"/rounds/lewisham/panel/applications/{application}/marks",
-                {"fit": fit, "deliverability": deliverability, "value": value})
+def criterion_ids(client, application) -> list[int]:
+    with client.application.app_context():
+        round_ = db.session.get(Round, db.session.get(Application, application).round_id)
+        return [c.id for c in rubric.criteria(round_)]
+
+
+def mark(client, application, *marks, slug="lewisham"):
+    """Marks on the rubric's criteria in order (the three standard ones unless the panel changed them), each
+    with a comment."""
+    data = {}
+    for n, (criterion, given) in enumerate(zip(criterion_ids(client, application), marks)):
+        data.update({f"entries-{n}-criterion_id": criterion, f"entries-{n}-mark": given,
+                     f"entries-{n}-comment": f"A {given} because of the plan's detail."})
+    return post(client, f"/rounds/{slug}/panel/applications/{application}/marks", data)
 
 
 def application_ids(app):
@@ -87,7 +99,7 @@ def test_the_suggestion_follows_the_communitys_ranking_and_the_best_marks(app, p
     page = text_of(ada.get("/rounds/lewisham/panel"))
     # Lights first (3 residents), then benches (2), then play (1); LED lamps beat solar on marks.
     assert page.index("Street lights") < page.index("Benches at the bus stop") < page.index("Play area")
-    assert "14 out of 15, from 2 members" in page
+    assert "4.67 out of 5, weighted, from 2 members" in page
     assert "Not suggested: another application for this need has better marks" in page
     # £12,000 + £9,000 is over £20,000, so benches are skipped and the play kit fits.
     assert "2 grants suggested, spending £17,000 and leaving £3,000." in page
@@ -109,9 +121,9 @@ def test_a_declared_conflict_removes_the_members_marks_and_their_say_in_the_deci
     post(ada, f"/rounds/lewisham/panel/applications/{bench}/conflict", {"reason": "I chair Friends of the Park."})
     page = text_of(ada.get(f"/rounds/lewisham/panel/applications/{bench}"))
     assert "I chair Friends of the Park." in page and "so you cannot mark it" in page
-    assert "12 out of 15, from 1 member" in text_of(ada.get("/rounds/lewisham/panel"))
+    assert "4 out of 5, weighted, from 1 member" in text_of(ada.get("/rounds/lewisham/panel"))
     assert mark(ada, bench, 5, 5, 5).status_code == 302
-    assert "12 out of 15, from 1 member" in text_of(ada.get("/rounds/lewisham/panel"))  # still only Ben's
+    assert "4 out of 5, weighted, from 1 member" in text_of(ada.get("/rounds/lewisham/panel"))  # still only Ben's
     decided = post(ada, "/rounds/lewisham/panel/decisions", {
         "entries-0-application_id": bench, "entries-0-funded": "yes", "entries-0-amount": "9000",
         "rationale": "Benches came second in the residents' ranking and fit the budget."})
@@ -122,15 +134,21 @@ def test_a_declared_conflict_removes_the_members_marks_and_their_say_in_the_deci
         assert db.session.scalar(db.select(AuditEntry.action).filter_by(action="conflict-declared"))
 
 
-def test_marks_outside_one_to_five_are_refused_and_kept(app, panel_round):
+def test_marks_outside_one_to_five_or_without_a_comment_are_refused_and_kept(app, panel_round):
     ada = as_member(app, "ada@example.org")
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     kit = application_ids(app)["Play kit"]
-    refused = post(ada, f"/rounds/lewisham/panel/applications/{kit}/marks",
-                   {"fit": "9", "deliverability": "3", "value": "", "comment": "Good plan"})
+    fit, deliverability, value = criterion_ids(ada, kit)
+    refused = post(ada, f"/rounds/lewisham/panel/applications/{kit}/marks", {
+        "entries-0-criterion_id": fit, "entries-0-mark": "9", "entries-0-comment": "Good plan",
+        "entries-1-criterion_id": deliverability, "entries-1-mark": "3", "entries-1-comment": "",
+        "entries-2-criterion_id": value, "entries-2-mark": "", "entries-2-comment": "Cheap"})
     page = text_of(refused)
     assert refused.status_code == 422 and "Not a valid choice" in page and "Good plan" in page
-    assert re.search(r'<input checked id="deliverability-2"[^>]*value="3"', page)
+    assert re.search(r'<input checked id="entries-1-mark-2"[^>]*value="3"', page)
+    assert "Please fill this in." in page  # the comment the second mark came without
+    with app.app_context():
+        assert db.session.get(Application, kit).scores == []
 
 
 def decide_all(client, ids, choices, rationale="Lights came first with residents; the play kit fits what is left."):
@@ -228,7 +246,7 @@ def test_once_published_the_record_is_final(app, panel_round):
         assert "The decisions are already published." in text_of(ada.get(refused.headers["Location"]))
     with app.app_context():
         [application] = db.session.scalars(db.select(Application)).all()
-        assert [(s.fit, s.value) for s in application.scores] == [(4, 4)] and application.conflicts == []
+        assert [sorted(s.sheet.values()) for s in application.scores] == [[4, 4, 4]] and application.conflicts == []
 
 
 def test_an_imported_budget_round_with_a_need_that_has_no_cost_still_opens_the_panel(app, runner, make_user, make_need):
