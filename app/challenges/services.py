@@ -20,9 +20,10 @@ def window_of(round_: Round) -> Window | None:
 
 
 def took_part(application: Application) -> set[int]:
-    """Members who had a part in the decision: who recorded it, who marked, who declared a conflict."""
+    """Members who had a part in the decision: who recorded it or voted on it, who marked, who declared a conflict."""
     decided = {application.decision.decided_by_id} if application.decision else set()
-    return decided | {s.user_id for s in application.scores} | {c.user_id for c in application.conflicts}
+    return (decided | {s.user_id for s in application.scores} | {c.user_id for c in application.conflicts}
+            | {v.user_id for v in application.votes})
 
 
 def shown(round_: Round) -> list[Challenge]:

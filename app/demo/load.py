@@ -5,11 +5,11 @@ from flask import current_app
 
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
-from app.demo import (applications as online_applications, content, grants as grant_progress, paper, register, review,
-                      rubric as demo_rubric, translations, workshops)
+from app.demo import (applications as online_applications, content, grants as grant_progress, paper, quorum as demo_quorum,
+                      register, review, rubric as demo_rubric, translations, workshops)
 from app.extensions import db
-from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, PanelMark, PanelScore,
-                        Participant, Role, Round, Support, User)
+from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, NoConflict, PanelMark,
+                        PanelScore, Participant, Role, Round, Support, User)
 from app.models.base import utcnow
 from app.needs.services import search_document
 from app.panel import rubric
@@ -37,6 +37,7 @@ def load_demo(today: date | None = None) -> list[str]:
     lines += translations.load()
     lines += demo_rubric.load()
     lines += grant_progress.load()  # before the register carries Newham 2026's street cleaning on to 2027
+    lines += demo_quorum.load()
     lines += register.load(today)
     lines += online_applications.load()
     lines.append(f"facilitator sign-in: {content.FACILITATOR_EMAIL} / {content.FACILITATOR_PASSWORD}")
@@ -148,6 +149,7 @@ def _panel(round_: Round) -> None:
         if slug == round_.slug:
             db.session.add(PanelScore(application_id=apps[title].id, user_id=_member(email).id, marks=[
                 PanelMark(criterion_id=criterion.id, mark=mark) for criterion, mark in zip(criteria, marks)]))
+            db.session.add(NoConflict(application_id=apps[title].id, user_id=_member(email).id))  # declared first
     for slug, title, email, reason in content.CONFLICTS:
         if slug == round_.slug:
             db.session.add(Conflict(application_id=apps[title].id, user_id=_member(email).id, reason=reason))

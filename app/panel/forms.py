@@ -57,7 +57,15 @@ class MarksForm(AppForm):
 class ConflictForm(AppForm):
     reason = TextAreaField(_l("Your conflict of interest"), filters=[strip],
                            validators=[NotBlank(), Length(max=500)],
-                           description=_l("For example: I am a trustee of this group. It is kept in the panel's record."))
+                           description=_l("For example: I am a trustee of this group. It is published with the "
+                                          "decision, under your role on the panel."))
+    name = StringField(_l("Your name, for the public record (optional)"), filters=[strip],
+                       validators=[Length(max=200)],
+                       description=_l("Published with the conflict only if the panel publishes members' names."))
+
+
+class NoConflictForm(AppForm):
+    pass
 
 
 class DecisionEntry(AppForm):

@@ -4,6 +4,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from app.models.user import Role
 from app.panel.services import Refusal
 from app.rounds.phases import Action
 from app.voting.departures import Departure
@@ -78,6 +79,22 @@ def conflicts(count: int) -> str:
                     "%(num)d members declared a conflict of interest and stood back", count) if count else ""
 
 
+def public_conflict(found) -> str:
+    """A declared conflict as the public record states it: the member's role, their name only where
+    the panel publishes names, and the reason."""
+    if found.name:
+        return {
+            Role.PANEL: _("%(name)s, a panel member, declared a conflict of interest and took no part: %(reason)s"),
+            Role.FACILITATOR: _("%(name)s, a facilitator, declared a conflict of interest and took no part: %(reason)s"),
+            Role.ADMIN: _("%(name)s, an administrator, declared a conflict of interest and took no part: %(reason)s"),
+        }[found.role] % {"name": found.name, "reason": found.reason}
+    return {
+        Role.PANEL: _("A panel member declared a conflict of interest and took no part: %(reason)s"),
+        Role.FACILITATOR: _("A facilitator declared a conflict of interest and took no part: %(reason)s"),
+        Role.ADMIN: _("An administrator declared a conflict of interest and took no part: %(reason)s"),
+    }[found.role] % {"reason": found.reason}
+
+
 def out_of_phase(action: Action) -> str:
     """Why the round's phase refuses a panel action (app.rounds.phases.ALLOWED)."""
     return {
@@ -104,4 +121,6 @@ def refusal(code: Refusal | Action, application: bool = False) -> str:
         Refusal.UNDECIDED: _("Every application needs a decision, and the panel its reasons, before publishing."),
         Refusal.UNEXPLAINED: _("Some decisions depart from the suggested grants: give each its own reason."),
         Refusal.RUBRIC_CHANGED: _("The panel changed its rubric while you were marking. Please mark again."),
+        Refusal.UNDECLARED: _("Say whether you have a conflict of interest with this application first."),
+        Refusal.SECOND_MEMBER: _("You asked to publish these decisions: another member must confirm."),
     }[code]

@@ -8,7 +8,7 @@ from app.i18n import language_code
 from app.loaders import get_round
 from app.models.base import utcnow
 from app.needs.categories import CONTENT_LANGUAGES
-from app.panel import labels as panel_labels, services
+from app.panel import declarations, labels as panel_labels, rubric, services
 from app.panel.open_data import decision_records
 from app.participation import current_participant
 from app.voting.challenges import Ground
@@ -42,6 +42,8 @@ def decisions_page(round_, form=None, status=200):
     records = decision_records(round_, apps)
     user, now = current_user(), utcnow()
     window = challenges.window_of(round_)
+    options = rubric.settings(round_)
+    named = options.name_conflicts
     shown = challenges.shown(round_)
     return render_page("panel/decisions.html", round=round_, published=True, panel_labels=panel_labels,
                        apps={str(a.id): a for a in apps},
@@ -52,5 +54,7 @@ def decisions_page(round_, form=None, status=200):
                        final={str(a.id): challenges.final(round_, a, now) for a in apps},
                        challenges_of={str(a.id): [c for c in shown if c.application_id == a.id] for a in apps},
                        challenge_labels=challenge_labels, form=form or challenge_form(round_, apps),
+                       conflicts_of={str(a.id): declarations.public_conflicts(round_, a, named) for a in apps},
+                       confirmed=options.publication_asked_by_id is not None, quorum=options.quorum,
                        panel_member=can_sit_on_panel(user, round_), moderator=can_moderate(user, round_),
                        status=status)

@@ -4,13 +4,15 @@ from flask_babel import gettext as _
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.panel import duplicates, labels as panel_labels, rubric, services
-from app.panel.forms import ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, PublishForm
+from app.panel import agreement, declarations, duplicates, labels as panel_labels, rubric, services
+from app.panel.forms import (ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, NoConflictForm,
+                             PublishForm)
 from app.organisations.services import PledgeLine, set_pledges
 from app.progress.forms import CompleteForm, LinkForm
 from app.rounds.phases import Action
 from app.panel.views import decision_rows, need_order
 from app.rounds.services import update_round
+from app.voting.quorum import may_confirm
 from app.voting.rubric import weighted_mark
 from app.web import render_page, today
 
@@ -32,6 +34,7 @@ def _index_page(round_, form=None, status=200):
     suggestion = services.suggest(round_, apps, rule, ranking) if rule else None
     user = current_user()
     rows = decision_rows(round_, apps, suggestion, user)
+    options = rubric.settings(round_)
     if form is None:
         form = DecisionsForm(data={"entries": [row.initial for row in rows if row.decidable],
                                    "rationale": round_.decision_rationale, "rule": rule or ""})
@@ -43,7 +46,25 @@ def _index_page(round_, form=None, status=200):
         suggestion=suggestion, publish_form=PublishForm(), can_manage=can_manage(user, round_),
         warned=duplicates.for_applications(round_, apps),
         funded=services.funded_total(apps), allowed=services.allowed(round_, round_.phase_on(today())),
+        quorum=options.quorum, voted={a.id: len(agreement.votes_of(a)) for a in apps},
+        asked_by=options.publication_asked_by_id, may_confirm=may_confirm(options.publication_asked_by_id, user.id),
         status=status)
+
+
+@bp.get("/meeting")
+@requires(can_sit_on_panel)
+def meeting(round_, slug):
+    """The meeting view: rank, weighted marks, spread, suggestion and decisions side by side."""
+    apps = services.applications(round_)
+    rules = services.suggestion_rules(round_)
+    rule = request.args.get("rule") if request.args.get("rule") in rules else (rules[0] if rules else None)
+    ranking = services.community_ranking(round_)
+    suggestion = services.suggest(round_, apps, rule, ranking) if rule else None
+    rows = decision_rows(round_, apps, suggestion, current_user())
+    return render_page("panel/meeting.html", round=round_, needs=need_order(round_, apps, ranking),
+                       row_of={row.application.id: row for row in rows}, rules=rules, rule=rule,
+                       suggestion=suggestion, panel_labels=panel_labels, quorum=rubric.settings(round_).quorum,
+                       voted={a.id: len(agreement.votes_of(a)) for a in apps})
 
 
 @bp.route("/applications/new", methods=["GET", "POST"])
@@ -93,6 +114,7 @@ def _application_page(round_, application, marks_form=None, conflict_form=None, 
                                  if weights and {c.key for c in weights} <= set(s.sheet)},
                        hidden=rubric.identity_hidden(rubric.settings(round_), application),
                        conflict_form=conflict_form or ConflictForm(), conflicted=services.conflicted(application, user),
+                       declared=services.declared(application, user), no_conflict_form=NoConflictForm(),
                        allowed=services.allowed(round_, round_.phase_on(today())), panel_labels=panel_labels,
                        link_form=LinkForm(data={"email": application.contact_email}), complete_form=CompleteForm(),
                        following=round_.phase_on(today()).allows(Action.REPORT_PROGRESS), status=status)
@@ -125,11 +147,25 @@ def conflict(round_, slug, application_id):
     if not form.validate_on_submit():
         return _application_page(round_, application, conflict_form=form, status=422)
     try:
-        services.declare_conflict(application, current_user(), form.reason.data, round_.phase_on(today()))
+        services.declare_conflict(application, current_user(), form.reason.data, round_.phase_on(today()),
+                                  form.name.data or "")
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal), "error")
         return redirect(url_for("panel.application", slug=slug, application_id=application_id))
     flash(_("Your conflict of interest is recorded. You will not mark or decide this application."), "success")
+    return redirect(url_for("panel.application", slug=slug, application_id=application_id))
+
+
+@bp.post("/applications/<int:application_id>/no-conflict")
+@requires(can_sit_on_panel)
+def no_conflict(round_, slug, application_id):
+    """Declare no conflict of interest with the application, and see it in full."""
+    application = get_application(round_, application_id)
+    NoConflictForm().validate_on_submit() or abort(400)
+    try:
+        declarations.declare_no_conflict(application, current_user(), round_.phase_on(today()))
+    except services.PanelError as refused:
+        flash(panel_labels.refusal(refused.refusal), "error")
     return redirect(url_for("panel.application", slug=slug, application_id=application_id))
 
 
@@ -147,15 +183,15 @@ def decide(round_, slug):
         decided[entry.application_id.data] = services.Decided(funded, amount, entry.reason.data or "",
                                                               entry.departure_reason.data or "")
     try:
-        services.record_decisions(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()),
-                                  form.rule.data)
+        agreement.record_votes(round_, decided, form.rationale.data, current_user(), round_.phase_on(today()),
+                               form.rule.data)
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal), "error")
         for entry in form.entries:
             if entry.application_id.data in refused.applications:
                 entry.departure_reason.errors = [_("Please give the reason for this departure.")]
         return _index_page(round_, form=form, status=422)
-    flash(_("The decisions are recorded. Publish them when the panel agrees."), "success")
+    flash(_("Your decisions are recorded. Each stands once enough members agree."), "success")
     return redirect(url_for("panel.index", slug=slug))
 
 
@@ -165,9 +201,12 @@ def publish(round_, slug):
     """Publish the decisions: everyone sees them, with the reasons, and they become open data."""
     PublishForm().validate_on_submit() or abort(400)
     try:
-        services.publish(round_, current_user(), round_.phase_on(today()))
+        published = agreement.publish(round_, current_user(), round_.phase_on(today()))
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal), "error")
+        return redirect(url_for("panel.index", slug=slug))
+    if not published:
+        flash(_("You asked to publish the decisions. Another member confirms, and they are published."), "success")
         return redirect(url_for("panel.index", slug=slug))
     flash(_("The decisions are published."), "success")
     return redirect(url_for("grants.decisions", slug=slug))

@@ -44,7 +44,7 @@ def settings(round_: Round) -> PanelSettings:
     return found or PanelSettings(round_id=round_.id, blind=False, quorum=2, name_conflicts=False)
 
 
-def _stored_settings(round_: Round) -> PanelSettings:
+def stored_settings(round_: Round) -> PanelSettings:
     found = settings(round_)
     if found.id is None:
         db.session.add(found)
@@ -87,7 +87,7 @@ def set_rubric(round_: Round, lines: list[CriterionLine], values: dict, actor: U
         db.session.add(criterion)
     for gone in existing.values():
         db.session.delete(gone)
-    stored = _stored_settings(round_)
+    stored = stored_settings(round_)
     for key, value in values.items():
         setattr(stored, key, value)
     audit.record(actor, "rubric-set", round_, criteria=[(line.name, line.weight) for line in kept], **values)

@@ -3,6 +3,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FieldList, FormField, IntegerField, StringField
 from wtforms.validators import Length, NumberRange
 
+from app.voting.quorum import DEFAULT_QUORUM
+
 from app.forms import AppForm, IdField, strip
 from app.models.rubric import LARGEST_WEIGHT, MARKS
 
@@ -34,3 +36,7 @@ class RubricForm(AppForm):
     criteria = FieldList(FormField(CriterionRow), min_entries=1, max_entries=12)
     blind = BooleanField(_l("Blind marking"), description=_l(
         "Markers do not see who applied (name, identifier, contact) until the application is decided."))
+    quorum = IntegerField(_l("Members who must agree for a decision to stand"), default=DEFAULT_QUORUM,
+                          validators=[NumberRange(1, 20, message=_l("Give a number from 1 to 20."))])
+    name_conflicts = BooleanField(_l("Publish the names of members who declare a conflict"), description=_l(
+        "Otherwise the public record gives only their role on the panel."))

@@ -15,7 +15,8 @@ def _initial(round_) -> dict:
     found, options = rubric.criteria(round_), rubric.settings(round_)
     rows = [{"criterion_id": c.id, "name": panel_labels.criterion_name(c), "weight": c.weight,
              **{f"anchor_{n}": text for n, text in c.anchors.items()}} for c in found]
-    return {"criteria": rows + [{"weight": 1}] * NEW_ROWS, "blind": options.blind}
+    return {"criteria": rows + [{"weight": 1}] * NEW_ROWS, "blind": options.blind, "quorum": options.quorum,
+            "name_conflicts": options.name_conflicts}
 
 
 def _lines(round_, form) -> list[rubric.CriterionLine]:
@@ -43,7 +44,8 @@ def edit(round_, slug):
     form = RubricForm(data=None if request.method == "POST" else _initial(round_))
     if form.validate_on_submit():
         try:
-            rubric.set_rubric(round_, _lines(round_, form), {"blind": form.blind.data}, current_user())
+            rubric.set_rubric(round_, _lines(round_, form), {"blind": form.blind.data, "quorum": form.quorum.data,
+                                                                 "name_conflicts": form.name_conflicts.data}, current_user())
         except rubric.RubricRefusal as refused:
             flash(panel_labels.rubric_refusal(refused.reason), "error")
             return _page(round_, form, editable, 422)

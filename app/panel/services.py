@@ -17,6 +17,7 @@ from app.voting.departures import departures, unexplained
 from app.panel import rubric
 from app.voting.grants import (IN_RANKING_ORDER, SUGGESTION_RULES, Proposal, Suggestion, best_per_need,
                                chosen_by_rule, in_ranking_order)
+from app.voting.quorum import Vote, standing
 from app.voting.rubric import score as weighted_score
 
 
@@ -30,6 +31,8 @@ class Refusal(StrEnum):
     UNDECIDED = "undecided"
     UNEXPLAINED = "unexplained-departure"
     RUBRIC_CHANGED = "rubric-changed"
+    UNDECLARED = "undeclared"
+    SECOND_MEMBER = "second-member"
 
 
 class PanelError(ValueError):
@@ -89,6 +92,12 @@ def conflicted(application: Application, user: User) -> bool:
     return any(c.user_id == user.id for c in application.conflicts)
 
 
+def declared(application: Application, user: User) -> bool:
+    """Whether the member has said, either way, whether they have a conflict with the application: until
+    they have, they see only its summary, and neither mark nor decide it."""
+    return conflicted(application, user) or any(c.user_id == user.id for c in application.clearances)
+
+
 @dataclass(frozen=True)
 class Given:
     mark: int
@@ -102,6 +111,8 @@ def mark(application: Application, user: User, given: dict[int, Given], notes: s
     _open(round_, phase, Action.MARK_APPLICATION)
     if conflicted(application, user):
         raise PanelError(Refusal.CONFLICTED)
+    if not declared(application, user):
+        raise PanelError(Refusal.UNDECLARED)
     found = rubric.ensure(round_)
     if set(given) != {c.id for c in found}:
         raise PanelError(Refusal.RUBRIC_CHANGED)
@@ -118,14 +129,21 @@ def mark(application: Application, user: User, given: dict[int, Given], notes: s
     db.session.commit()
 
 
-def declare_conflict(application: Application, user: User, reason: str, phase: Phase) -> None:
-    """The member steps back from this application: their marks, if any, no longer count."""
+def declare_conflict(application: Application, user: User, reason: str, phase: Phase, name: str = "") -> None:
+    """The member steps back from this application: their marks and decision, if any, no longer count.
+    `name`: what the public record calls them, where the panel publishes names."""
     round_ = db.session.get(Round, application.round_id)
     _open(round_, phase, Action.DECLARE_CONFLICT)
-    for score in [s for s in application.scores if s.user_id == user.id]:
-        application.scores.remove(score)
+    had_vote = any(v.user_id == user.id for v in application.votes)
+    for own in (application.scores, application.clearances, application.votes):
+        for row in [r for r in own if r.user_id == user.id]:
+            own.remove(row)
+    remaining = [Vote(v.user_id, v.funded, v.amount) for v in application.votes]
+    if had_vote and application.decision is not None and standing(remaining, rubric.settings(round_).quorum) is None:
+        application.decision = None  # it stood on this member's vote
     if not conflicted(application, user):
-        application.conflicts.append(Conflict(application_id=application.id, user_id=user.id, reason=reason))
+        application.conflicts.append(Conflict(application_id=application.id, user_id=user.id, reason=reason,
+                                              name=name))
     audit.record(user, "conflict-declared", round_, application=application.id, reason=reason)
     db.session.commit()
 
@@ -171,59 +189,6 @@ def suggest(round_: Round, apps: list[Application], rule: str, ranking: tuple[st
     costs = {need: p.amount for need, p in best_per_need(found).items()}
     outcome = allocate_with_costs(round_, rule, costs)
     return chosen_by_rule(found, outcome.selected, budget)
-
-
-def record_decisions(round_: Round, decided: dict[int, Decided], rationale: str, actor: User, phase: Phase,
-                     rule: str | None = None) -> None:
-    """The panel's decisions on every application it sent, and its reasons; a member never decides
-    an application they declared a conflict on, no grant is more than was asked for, the grants
-    never spend more than the budget, and each departure from the suggestion `rule` makes has its own reason."""
-    _open(round_, phase, Action.RECORD_DECISIONS)
-    apps = {a.id: a for a in applications(round_)}
-    if any(app_id not in apps or conflicted(apps[app_id], actor) for app_id in decided):
-        raise PanelError(Refusal.CONFLICTED)
-    if any(d.funded and (d.amount or 0) > apps[app_id].amount for app_id, d in decided.items()):
-        raise PanelError(Refusal.OVER_ASKED)
-    total = sum(d.amount or 0 for d in decided.values() if d.funded)
-    if round_.budget is not None and total > round_.budget:
-        raise PanelError(Refusal.OVER_BUDGET)
-    departed = _departures(round_, list(apps.values()), decided, rule)
-    for app_id, choice in decided.items():
-        application = apps[app_id]
-        decision = application.decision or GrantDecision(application_id=app_id)
-        decision.funded, decision.amount = choice.funded, choice.amount if choice.funded else None
-        decision.reason, decision.decided_by_id, decision.decided_at = choice.reason, actor.id, utcnow()
-        decision.departure = departed.get(str(app_id))
-        decision.departure_reason = choice.departure_reason if decision.departure else ""
-        application.decision = decision
-        cofunding.share(round_, decision)
-    round_.decision_rationale = rationale
-    audit.record(actor, "grants-decided", round_, funded=sorted(i for i, d in decided.items() if d.funded),
-                 declined=sorted(i for i, d in decided.items() if not d.funded), spent=total)
-    db.session.commit()
-
-
-def _departures(round_: Round, apps: list[Application], decided: dict[int, Decided], rule: str | None) -> dict:
-    rules = suggestion_rules(round_)
-    suggestion = suggest(round_, apps, rule if rule in rules else (rules[0] if rules else ""),
-                         community_ranking(round_)) if rules else None
-    found = departures({str(i): d.funded for i, d in decided.items()},
-                       set(suggestion.funded) if suggestion else None)
-    missing = unexplained(found, {str(i): d.departure_reason for i, d in decided.items()})
-    if missing:
-        raise PanelError(Refusal.UNEXPLAINED, tuple(int(i) for i in missing))
-    return found
-
-
-def publish(round_: Round, actor: User, phase: Phase) -> None:
-    """Make the decisions public, with the rationale; every application must have a decision."""
-    _open(round_, phase, Action.PUBLISH_DECISIONS)
-    apps = applications(round_)
-    if not apps or any(a.decision is None for a in apps) or not round_.decision_rationale.strip():
-        raise PanelError(Refusal.UNDECIDED)
-    round_.decisions_published_at = utcnow()
-    audit.record(actor, "grants-published", round_, applications=len(apps))
-    db.session.commit()
 
 
 def funded_total(apps: list[Application]) -> int:

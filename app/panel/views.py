@@ -28,6 +28,7 @@ class Row:
     initial: dict
     spreads: dict  # criterion's words -> (lowest, highest) where members' marks lie far apart
     hidden: bool = False  # blind marking: who applied is not shown yet
+    conflicted: bool = False  # this member declared a conflict on it
 
 
 def need_order(round_: Round, apps: list[Application], ranking: tuple[str, ...]) -> list[NeedLine]:
@@ -53,14 +54,16 @@ def decision_rows(round_: Round, apps: list[Application], suggestion: Suggestion
         suggested = suggestion.why.get(proposal.id) if suggestion else None
         spreads = wide_spreads(rubric.sheets(application, found), weights)
         rows.append(Row(application, proposal.score, proposal.marked_by, len(application.conflicts), suggested,
-                        not services.conflicted(application, user), _initial(round_, application, suggested),
+                        not services.conflicted(application, user) and services.declared(application, user),
+                        _initial(round_, application, suggested, user),
                         {names[key]: span for key, span in spreads.items()},
-                        rubric.identity_hidden(options, application)))
+                        rubric.identity_hidden(options, application), services.conflicted(application, user)))
     return rows
 
 
-def _initial(round_: Round, application: Application, suggested: str | None) -> dict:
-    decision = application.decision
+def _initial(round_: Round, application: Application, suggested: str | None, user: User) -> dict:
+    """The member's own decision if they made one, else the panel's standing one, else the suggestion."""
+    decision = next((v for v in application.votes if v.user_id == user.id), None) or application.decision
     if decision is not None:
         funded, amount, reason = decision.funded, decision.amount, decision.reason
     else:

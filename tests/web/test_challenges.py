@@ -7,19 +7,21 @@ from app.extensions import db
 from app.models import Challenge, Round
 from app.models.base import utcnow
 from tests.conftest import csrf_token, post
-from tests.web.test_panel import application_ids, apply, as_member, decide_all, mark, panel_round, text_of  # noqa: F401
+from tests.web.test_panel import (application_ids, apply, as_member, decide_by_two, mark, panel_round,  # noqa: F401
+                                  publish_by_two, text_of)
 
 
 @pytest.fixture
 def published(app, panel_round, make_user):
-    """Ada marked and decided: LED lamps funded, the play kit not; Ben took no part."""
+    """Ada marked and decided, and Cy agreed: LED lamps funded, the play kit not; Ben took no part."""
     ada = as_member(app, "ada@example.org")
     apply(ada, panel_round["lights"], "Sydenham Society", "LED lamps", "12000")
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     ids = application_ids(app)
     mark(ada, ids["Play kit"], 2, 3, 2)
-    decide_all(ada, ids, {"LED lamps": ("yes", "12000"), "Play kit": ("no", "")})
-    post(ada, "/rounds/lewisham/panel/publish")
+    make_user("cy@example.org", "panel", "lewisham")  # agrees with Ada, so her decisions stand
+    decide_by_two(app, ada, ids, {"LED lamps": ("yes", "12000"), "Play kit": ("no", "")}, second="cy@example.org")
+    publish_by_two(app, ada, second="cy@example.org")
     make_user("mo@example.org", "moderator", "lewisham")
     return ids
 

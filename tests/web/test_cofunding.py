@@ -3,7 +3,8 @@
 from app.extensions import db
 from app.models import Application, GrantShare
 from tests.conftest import post
-from tests.web.test_panel import apply, application_ids, decide_all, panel_round, text_of, validator  # noqa: F401
+from tests.web.test_panel import (apply, application_ids, decide_by_two, panel_round, publish_by_two,  # noqa: F401
+                                  text_of, validator)
 
 FUNDER = "/rounds/lewisham/panel/funder"
 
@@ -25,11 +26,11 @@ def test_co_funders_pledges_are_public_and_each_grant_is_split_by_them(app, clie
     apply(client, panel_round["lights"], "Sydenham Society", "LED lamps", "12000")
     apply(client, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     # 7,001 over pledges of 2:1:1 is 3,500.5, 1,750.25 and 1,750.25: the spare pound goes to the council.
-    decide_all(client, application_ids(app), {"LED lamps": ("yes", "7001"), "Play kit": ("no", "")})
+    decide_by_two(app, client, application_ids(app), {"LED lamps": ("yes", "7001"), "Play kit": ("no", "")})
     with app.app_context():
         shares = {s.organisation.name: s.amount for s in db.session.scalars(db.select(GrantShare))}
     assert shares == {"Lewisham Council": 3501, "Sydenham Trust": 1750, "Small Grants Fund": 1750}
-    post(client, "/rounds/lewisham/panel/publish")
+    publish_by_two(app, client)
     grants = client.get("/rounds/lewisham/grants.json").json
     assert list(validator().iter_errors(grants)) == []
     [grant] = grants["grants"]
@@ -46,11 +47,11 @@ def test_a_changed_decision_is_split_again_and_a_declined_one_costs_nobody(app, 
     pledge(client, ("Lewisham Council", "", "3000"), ("Sydenham Trust", "", "1000"))
     apply(client, panel_round["lights"], "Sydenham Society", "LED lamps", "12000")
     ids = application_ids(app)
-    decide_all(client, ids, {"LED lamps": ("yes", "4000")})
-    decide_all(client, ids, {"LED lamps": ("yes", "10")})
+    decide_by_two(app, client, ids, {"LED lamps": ("yes", "4000")})
+    decide_by_two(app, client, ids, {"LED lamps": ("yes", "10")})
     with app.app_context():
         assert sorted(s.amount for s in db.session.scalars(db.select(GrantShare))) == [2, 8]  # 7.5 and 2.5: the spare unit to the first pledge
-    decide_all(client, ids, {"LED lamps": ("no", "")})
+    decide_by_two(app, client, ids, {"LED lamps": ("no", "")})
     with app.app_context():
         assert db.session.scalars(db.select(GrantShare)).all() == []
         assert db.session.scalar(db.select(Application)).decision.funded is False

@@ -3,7 +3,8 @@ of marks are flagged on the panel's table."""
 from app.extensions import db
 from app.models import GrantDecision
 from tests.conftest import post
-from tests.web.test_panel import application_ids, apply, as_member, mark, panel_round, text_of  # noqa: F401
+from tests.web.test_panel import (application_ids, apply, as_member, declare_none, mark, panel_round,  # noqa: F401
+                                  publish_by_two, text_of)
 
 RATIONALE = "Benches came second with residents and serve the bus stop every day; we lowered the grant to fit."
 
@@ -12,6 +13,8 @@ def decide(client, ids, reasons=None, rule="ranking"):
     """Fund the lamps (suggested) and the benches at £8,000 (not suggested: they did not fit), decline the play
     kit (suggested)."""
     reasons = reasons or {}
+    for application in ids.values():
+        declare_none(client, application)
     data = {"rationale": RATIONALE, "rule": rule}
     for n, (title, funded, amount) in enumerate([("LED lamps", "yes", "12000"), ("Three benches", "yes", "8000"),
                                                  ("Play kit", "no", "")]):
@@ -37,16 +40,18 @@ def test_a_departure_from_the_suggestion_needs_its_own_reason_and_is_published_a
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(GrantDecision.id))) == 0
 
-    assert decide(ada, ids, {"Three benches": "The bus stop benches serve more people every day.",
-                             "Play kit": "The play officer found the kit unsafe for under-fives.",
-                             "LED lamps": "Not a departure, so not kept."}).status_code == 302
+    reasons = {"Three benches": "The bus stop benches serve more people every day.",
+               "Play kit": "The play officer found the kit unsafe for under-fives.",
+               "LED lamps": "Not a departure, so not kept."}
+    assert decide(ada, ids, reasons).status_code == 302
+    assert decide(as_member(app, "ben@example.org"), ids, reasons).status_code == 302
     with app.app_context():
         stored = {d.application_id: (d.departure, d.departure_reason) for d in db.session.scalars(
             db.select(GrantDecision))}
     assert stored == {ids["LED lamps"]: (None, ""),
                       ids["Three benches"]: ("funded-outside", "The bus stop benches serve more people every day."),
                       ids["Play kit"]: ("declined-inside", "The play officer found the kit unsafe for under-fives.")}
-    assert post(ada, "/rounds/lewisham/panel/publish").status_code == 302
+    assert publish_by_two(app, ada).status_code == 302
     public = text_of(client.get("/rounds/lewisham/decisions"))
     assert "Departure from the suggested grants: funded, though the suggestion left it out." in public
     assert "Departure from the suggested grants: not funded, though the suggestion funded it." in public

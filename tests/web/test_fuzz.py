@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Ballot, Participation, Round
 from tests.conftest import PASSWORD, csrf_token, post
-from tests.web.test_panel import application_ids, apply, as_member, decide_all, mark
+from tests.web.test_panel import application_ids, apply, as_member, decide_by_two, mark, publish_by_two
 
 NASTY_WORDS = ["", " ", "0", "-1", "--5", "+3", "²", "٣", "１２", "1.5", "12,5", "1e1000", "Infinity", "-Infinity",
                "NaN", "sNaN", "9" * 20, str(2**31), str(2**31 - 1), str(2**63), "-" + "9" * 25, "1_000", "0x10",
@@ -111,13 +111,14 @@ def _published_panel(app, make_round, make_need, make_user):
     make_round(phase="decide", ballot_kind="approval", budget=20000, currency="GBP")
     lights, play = make_need(title="Street lights"), make_need(title="Play area")
     make_user("ada@example.org", "panel", "lewisham")
+    make_user("ben@example.org", "panel", "lewisham")
     ada = as_member(app, "ada@example.org")
     apply(ada, lights, "Sydenham Society", "LED lamps", "12000")
     apply(ada, play, "Kingsmead Parents", "Play kit", "5000")
     ids = application_ids(app)
     mark(ada, ids["Play kit"], 2, 3, 2)
-    decide_all(ada, ids, {"LED lamps": ("yes", "12000"), "Play kit": ("no", "")})
-    assert post(ada, "/rounds/lewisham/panel/publish").status_code == 302
+    decide_by_two(app, ada, ids, {"LED lamps": ("yes", "12000"), "Play kit": ("no", "")})
+    assert publish_by_two(app, ada).status_code == 302
 
 
 RESIDENT_PAGES = ["/rounds/open", "/rounds/open/needs", "/rounds/open/needs/new", "/rounds/open/needs/{need}",

@@ -56,9 +56,15 @@ def criterion_ids(client, application) -> list[int]:
         return [c.id for c in rubric.criteria(round_)]
 
 
-def mark(client, application, *marks, slug="lewisham"):
+def declare_none(client, application, slug="lewisham"):
+    return post(client, f"/rounds/{slug}/panel/applications/{application}/no-conflict")
+
+
+def mark(client, application, *marks, slug="lewisham", declare=True):
     """Marks on the rubric's criteria in order (the three standard ones unless the panel changed them), each
-    with a comment."""
+    with a comment; `declare`: first declare no conflict of interest, as a member does before reading it."""
+    if declare:
+        declare_none(client, application, slug)
     data = {}
     for n, (criterion, given) in enumerate(zip(criterion_ids(client, application), marks)):
         data.update({f"entries-{n}-criterion_id": criterion, f"entries-{n}-mark": given,
@@ -139,6 +145,7 @@ def test_marks_outside_one_to_five_or_without_a_comment_are_refused_and_kept(app
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     kit = application_ids(app)["Play kit"]
     fit, deliverability, value = criterion_ids(ada, kit)
+    declare_none(ada, kit)
     refused = post(ada, f"/rounds/lewisham/panel/applications/{kit}/marks", {
         "entries-0-criterion_id": fit, "entries-0-mark": "9", "entries-0-comment": "Good plan",
         "entries-1-criterion_id": deliverability, "entries-1-mark": "3", "entries-1-comment": "",
@@ -151,7 +158,12 @@ def test_marks_outside_one_to_five_or_without_a_comment_are_refused_and_kept(app
         assert db.session.get(Application, kit).scores == []
 
 
-def decide_all(client, ids, choices, rationale="Lights came first with residents; the play kit fits what is left."):
+def decide_all(client, ids, choices, rationale="Lights came first with residents; the play kit fits what is left.",
+               declare=True):
+    """One member's decisions; `declare`: first declare no conflict of interest with each application."""
+    if declare:
+        for title in choices:
+            declare_none(client, ids[title])
     data = {"rationale": rationale}
     for n, (title, (funded, amount)) in enumerate(choices.items()):
         data.update({f"entries-{n}-application_id": ids[title], f"entries-{n}-funded": funded,
@@ -179,6 +191,19 @@ def test_decisions_over_budget_or_without_reasons_are_refused_and_nothing_is_sto
         assert all(a.decision is None for a in db.session.scalars(db.select(Application)))
 
 
+def decide_by_two(app, client, ids, choices, second="ben@example.org", **kwargs):
+    """The same decisions from `client` and a second member, so that each stands under the default quorum."""
+    first = decide_all(client, ids, choices, **kwargs)
+    decide_all(as_member(app, second), ids, choices, **kwargs)
+    return first
+
+
+def publish_by_two(app, client, second="ben@example.org", slug="lewisham"):
+    """`client` asks to publish and a second member confirms."""
+    post(client, f"/rounds/{slug}/panel/publish")
+    return post(as_member(app, second), f"/rounds/{slug}/panel/publish")
+
+
 def validator():
     package = json.loads((SCHEMAS / "360-giving-package-schema.json").read_text())
     grant = json.loads((SCHEMAS / "360-giving-schema.json").read_text())
@@ -196,9 +221,9 @@ def test_published_decisions_are_public_with_reasons_and_valid_360giving_data(ap
     ids = application_ids(app)
     assert client.get("/rounds/lewisham/grants.json").status_code == 404
     assert "has not published its decisions yet" in text_of(client.get("/rounds/lewisham/decisions"))
-    decide_all(ada, ids, {"LED lamps": ("yes", "11500"), "Play kit": ("no", "")})
+    decide_by_two(app, ada, ids, {"LED lamps": ("yes", "11500"), "Play kit": ("no", "")})
     assert client.get("/rounds/lewisham/grants.json").status_code == 404  # decided, not yet published
-    assert post(ada, "/rounds/lewisham/panel/publish").status_code == 302
+    assert publish_by_two(app, ada).status_code == 302
     page = text_of(client.get("/rounds/lewisham/decisions"))
     assert "1 grant, £11,500 in all" in page and "Lights came first with residents" in page
     assert "<bdi>Sydenham Society</bdi>, for the need “<bdi>Street lights</bdi>”" in page and "Play kit" in page
@@ -223,8 +248,8 @@ def test_facilitators_name_the_funder_for_the_open_data(app, client, panel_round
     assert post(client, "/rounds/lewisham/panel/funder", {
         "funder_name": "Lewisham Fund", "funder_id": "GB-CHC-7654321", "grant_prefix": "360G-lewishamfund"}).status_code == 302
     apply(client, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
-    decide_all(client, application_ids(app), {"Play kit": ("yes", "5000")})
-    post(client, "/rounds/lewisham/panel/publish")
+    decide_by_two(app, client, application_ids(app), {"Play kit": ("yes", "5000")})
+    publish_by_two(app, client)
     [grant] = client.get("/rounds/lewisham/grants.json").json["grants"]
     assert grant["fundingOrganization"] == [{"id": "GB-CHC-7654321", "name": "Lewisham Fund"}]
     assert grant["id"].startswith("360G-lewishamfund-lewisham-")
@@ -235,8 +260,8 @@ def test_once_published_the_record_is_final(app, panel_round):
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     kit = application_ids(app)["Play kit"]
     mark(ada, kit, 4, 4, 4)
-    decide_all(ada, {"Play kit": kit}, {"Play kit": ("yes", "5000")})
-    post(ada, "/rounds/lewisham/panel/publish")
+    decide_by_two(app, ada, {"Play kit": kit}, {"Play kit": ("yes", "5000")})
+    publish_by_two(app, ada)
     attempts = (lambda: mark(ada, kit, 1, 1, 1),
                 lambda: post(ada, f"/rounds/lewisham/panel/applications/{kit}/conflict", {"reason": "Too late."}),
                 lambda: apply(ada, panel_round["lights"], "Late Group", "Late lamps", "100"))

@@ -5,7 +5,8 @@ import pytest
 from app.extensions import db
 from app.models import Application, Round
 from tests.conftest import post
-from tests.web.test_panel import apply, application_ids, as_member, decide_all, mark, panel_round, text_of  # noqa: F401
+from tests.web.test_panel import (apply, application_ids, as_member, decide_all, decide_by_two, declare_none,  # noqa: F401
+                                  mark, panel_round, text_of)
 
 MARKS_WAIT = "Applications are marked only while the round is in its Decide phase."
 DECISIONS_WAIT = "The panel records its decisions only while the round is in its Decide phase."
@@ -32,6 +33,7 @@ def test_during_propose_applications_come_in_and_marks_wait_for_decide(app, ada,
     move_to(app, "propose")
     assert apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000").status_code == 302
     kit = application_ids(app)["Play kit"]
+    declare_none(ada, kit)
     page = text_of(ada.get(f"/rounds/lewisham/panel/applications/{kit}"))
     assert MARKS_WAIT in page and "Save my marks" not in page and "Declare a conflict of interest" in page
     assert MARKS_WAIT in flashed(ada, mark(ada, kit, 4, 4, 4))
@@ -54,10 +56,10 @@ def test_a_decision_recorded_during_propose_is_refused_and_nothing_is_stored(app
 
 def test_decisions_recorded_in_decide_are_not_published_outside_it(app, ada, panel_round):
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
-    decide_all(ada, application_ids(app), {"Play kit": ("yes", "5000")})
-    assert "Publish the decisions" in text_of(ada.get("/rounds/lewisham/panel"))
+    decide_by_two(app, ada, application_ids(app), {"Play kit": ("yes", "5000")})
+    assert "Ask to publish the decisions" in text_of(ada.get("/rounds/lewisham/panel"))
     move_to(app, "results")
-    assert "Publish the decisions" not in text_of(ada.get("/rounds/lewisham/panel"))
+    assert "Ask to publish the decisions" not in text_of(ada.get("/rounds/lewisham/panel"))
     assert PUBLISHING_WAITS in flashed(ada, post(ada, "/rounds/lewisham/panel/publish"))
     with app.app_context():
         assert db.session.scalar(db.select(Round)).decisions_published_at is None

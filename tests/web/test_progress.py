@@ -12,7 +12,7 @@ from app.progress import links
 from app.voting.progress import LINK_LIFETIME
 from tests.conftest import csrf_token, post
 from tests.web.test_challenges import published  # noqa: F401
-from tests.web.test_panel import (application_ids, apply, as_member, decide_all, panel_round, text_of,  # noqa: F401
+from tests.web.test_panel import (application_ids, apply, as_member, decide_by_two, panel_round, text_of,  # noqa: F401
                                   validator)
 
 REPORT = {"milestone": "Lamps ordered", "percent": "40", "language": "en",
@@ -136,7 +136,7 @@ def test_nothing_is_followed_before_the_decisions_are_published(app, panel_round
     ada = as_member(app, "ada@example.org")
     apply(ada, panel_round["lights"], "Sydenham Society", "LED lamps", "12000")
     ids = application_ids(app)
-    decide_all(ada, ids, {"LED lamps": ("yes", "12000")})
+    decide_by_two(app, ada, ids, {"LED lamps": ("yes", "12000")})
     refused = send_link(ada, ids["LED lamps"])
     assert "Only a published, funded grant" in text_of(ada.get(refused.headers["Location"])) and outbox == []
     post(ada, f"/rounds/lewisham/panel/applications/{ids['LED lamps']}/complete")

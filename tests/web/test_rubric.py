@@ -4,14 +4,16 @@ from app.extensions import db
 from app.models import Application, AuditEntry, Criterion, Round
 from app.panel import rubric
 from tests.conftest import post
-from tests.web.test_panel import application_ids, apply, as_member, criterion_ids, mark, panel_round, text_of  # noqa: F401
+from tests.web.test_panel import (application_ids, apply, as_member, criterion_ids, declare_none, mark,  # noqa: F401
+                                  panel_round, text_of)
 
 ANCHOR = "3: meets the need for some of the people affected"
 
 
-def rubric_form(client, rows, blind=False):
-    """Post the rubric page with `rows`: (criterion id or "", name, weight, anchors, remove)."""
-    data = {"blind": "y"} if blind else {}
+def rubric_form(client, rows, blind=False, quorum="2", name_conflicts=False):
+    """Post the rubric page with `rows`: (criterion id or "", name, weight, anchors, remove), and the panel's
+    settings."""
+    data = {"quorum": quorum, **({"blind": "y"} if blind else {}), **({"name_conflicts": "y"} if name_conflicts else {})}
     for n, (criterion, name, weight, anchors, remove) in enumerate(rows):
         data.update({f"criteria-{n}-criterion_id": criterion, f"criteria-{n}-name": name,
                      f"criteria-{n}-weight": weight})
@@ -41,6 +43,7 @@ def test_the_panel_weights_its_criteria_and_the_weights_change_which_application
         assert [(c.name, c.weight, c.standard and c.standard.value) for c in criteria] == [
             ("", 3, "fit"), ("", 1, "deliverability"), ("Who runs it locally", 1, None)]
         assert db.session.scalar(db.select(AuditEntry.action).filter_by(action="rubric-set"))
+    declare_none(ben, ids["LED lamps"])
     marking = text_of(ben.get(f"/rounds/lewisham/panel/applications/{ids['LED lamps']}"))
     assert ANCHOR in marking and "Who runs it locally" in marking and "counts 3 times" in marking
     for member in (ada, ben):
@@ -87,6 +90,7 @@ def test_a_mark_given_against_a_rubric_since_changed_is_refused(app, panel_round
     apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
     kit = application_ids(app)["Play kit"]
     fit, deliverability, value = criterion_ids(ada, kit)
+    declare_none(ada, kit)
     stale = post(ada, f"/rounds/lewisham/panel/applications/{kit}/marks", {
         "entries-0-criterion_id": fit, "entries-0-mark": "4", "entries-0-comment": "Fine"})
     assert stale.status_code == 302
