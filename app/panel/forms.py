@@ -68,6 +68,19 @@ class NoConflictForm(AppForm):
     pass
 
 
+class DetailsForm(AppForm):
+    """What a grant publishes as open data, corrected before publication."""
+
+    title = StringField(_l("What it will do, in a few words"), filters=[strip], validators=[NotBlank(), Length(max=140)])
+    description = TextAreaField(_l("How it meets the need"), filters=[strip], validators=[Length(max=5000)])
+    applicant_id = StringField(
+        _l("Its organisation identifier (optional)"), filters=[strip],
+        validators=[Optional(), Length(max=100), ORGANISATION_ID],
+        description=_l("For example GB-CHC-1234567 for a charity or GB-COH-01234567 for a company."))
+    recipient_location = StringField(_l("Where the group is based"), filters=[strip], validators=[Length(max=200)],
+                                     description=_l("A town, borough or ward, for example Deptford, Lewisham."))
+
+
 class DecisionEntry(AppForm):
     """One application's row in the decisions form (a sub-form: no CSRF field of its own)."""
 

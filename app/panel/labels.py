@@ -7,6 +7,7 @@ from flask_babel import ngettext
 from app.models.user import Role
 from app.panel.services import Refusal
 from app.rounds.phases import Action
+from app.voting.data_quality import Check
 from app.voting.departures import Departure
 from app.voting.grants import IN_RANKING_ORDER
 from app.voting.rubric import Standard
@@ -93,6 +94,22 @@ def public_conflict(found) -> str:
         Role.FACILITATOR: _("A facilitator declared a conflict of interest and took no part: %(reason)s"),
         Role.ADMIN: _("An administrator declared a conflict of interest and took no part: %(reason)s"),
     }[found.role] % {"reason": found.reason}
+
+
+def quality(code: Check) -> str:
+    """What a 360Giving data quality check found, and how to fix it."""
+    return {
+        Check.CHARITY_NUMBER: _("The charity number does not look like its register's: 6 or 7 digits in England "
+                                "and Wales (GB-CHC-1234567), SC and 6 digits in Scotland, 6 digits in Northern Ireland."),
+        Check.COMPANY_NUMBER: _("The company number should have 8 characters, leading zeros kept "
+                                "(GB-COH-01234567 or GB-COH-SC123456)."),
+        Check.TITLE_TOO_LONG: _("The title is longer than 140 characters."),
+        Check.TITLE_IS_DESCRIPTION: _("The title and the description are the same: describe the work in more words."),
+        Check.NO_RECIPIENT_LOCATION: _("Where the group is based is missing."),
+        Check.NO_BENEFICIARY_LOCATION: _("The round has no area, so the grant says nothing of where it benefits."),
+        Check.EMAIL_IN_TEXT: _("The title or description contains what looks like an email address: published "
+                               "grants should not carry personal contact details."),
+    }[code]
 
 
 def out_of_phase(action: Action) -> str:

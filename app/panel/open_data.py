@@ -31,7 +31,9 @@ def grant(round_: Round, application: Application) -> dict:
         "awardDate": round_.decisions_published_at.isoformat(timespec="seconds"),
         "dateModified": decision.decided_at.isoformat(timespec="seconds"),
         "recipientOrganization": [{"id": application.applicant_id or f"{prefix}-applicant-{application.id}",
-                                   "name": application.applicant}],
+                                   "name": application.applicant,
+                                   **({"location": [{"name": application.recipient_location.name}]}
+                                      if application.recipient_location else {})}],
         "fundingOrganization": funders(round_, decision),
         "grantProgramme": [{"code": round_.slug, "title": round_.title,
                             "url": url_for("rounds.show", slug=round_.slug, _external=True)}],

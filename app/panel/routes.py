@@ -4,9 +4,9 @@ from flask_babel import gettext as _
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.panel import agreement, declarations, duplicates, labels as panel_labels, rubric, services
-from app.panel.forms import (ApplicationForm, ConflictForm, DecisionsForm, FunderForm, MarksForm, NoConflictForm,
-                             PublishForm)
+from app.panel import agreement, declarations, duplicates, labels as panel_labels, quality, rubric, services
+from app.panel.forms import (ApplicationForm, ConflictForm, DecisionsForm, DetailsForm, FunderForm, MarksForm,
+                             NoConflictForm, PublishForm)
 from app.organisations.services import PledgeLine, set_pledges
 from app.progress.forms import CompleteForm, LinkForm
 from app.rounds.phases import Action
@@ -47,6 +47,7 @@ def _index_page(round_, form=None, status=200):
         warned=duplicates.for_applications(round_, apps),
         funded=services.funded_total(apps), allowed=services.allowed(round_, round_.phase_on(today())),
         quorum=options.quorum, voted={a.id: len(agreement.votes_of(a)) for a in apps},
+        checks=quality.warnings(round_, apps) if round_.decisions_published_at is None else {},
         asked_by=options.publication_asked_by_id, may_confirm=may_confirm(options.publication_asked_by_id, user.id),
         status=status)
 
@@ -167,6 +168,31 @@ def no_conflict(round_, slug, application_id):
     except services.PanelError as refused:
         flash(panel_labels.refusal(refused.refusal), "error")
     return redirect(url_for("panel.application", slug=slug, application_id=application_id))
+
+
+@bp.route("/applications/<int:application_id>/details", methods=["GET", "POST"])
+@requires(can_sit_on_panel)
+def details(round_, slug, application_id):
+    """Correct what a grant will publish, as the open data checks ask."""
+    application = get_application(round_, application_id)
+    hidden = rubric.identity_hidden(rubric.settings(round_), application)
+    place = application.recipient_location
+    form = DetailsForm(obj=application, data=None if request.method == "POST" else {
+        "recipient_location": place.name if place else ""})
+    if hidden:
+        del form.applicant_id
+    if form.validate_on_submit():
+        values = {name: field.data or "" for name, field in form._fields.items() if name != "csrf_token"}
+        try:
+            quality.update_details(round_, application, values, current_user())
+        except services.PanelError as refused:
+            flash(panel_labels.refusal(refused.refusal), "error")
+            return redirect(url_for("panel.index", slug=slug))
+        flash(_("The details are saved."), "success")
+        return redirect(url_for("panel.index", slug=slug, _anchor="checks"))
+    return render_page("panel/details.html", round=round_, application=application, form=form,
+                       found=quality.warnings(round_, [application]).get(application.id, []), panel_labels=panel_labels,
+                       status=422 if form.errors else 200)
 
 
 @bp.post("/decisions")
