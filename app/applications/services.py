@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from app import audit
 from app.extensions import db
 from app.models import Application, ApplicationCall, Channel, EligibilityAnswer, EligibilityQuestion, Need, Round, User
+from app.panel import rubric
 from app.rounds.phases import Phase
 from app.unique import insert_once
 from app.voting.applications import (ApplicationStatus, Draft, Question, Window, accepting, failed,
@@ -57,7 +58,7 @@ def answers_of(application: Application) -> dict[int, bool]:
 
 
 def status_of(round_: Round, application: Application) -> Status:
-    code = shown(application.status, bool(application.scores),
+    code = shown(application.status, bool(application.scores or application.votes),
                  application.decision.funded if application.decision else None,
                  round_.decisions_published_at is not None)
     reasons = []
@@ -96,6 +97,10 @@ def _submit_or_keep(round_: Round, application: Application, typed: Typed, submi
     _answer(application, typed.answers, asked)
     if submit:
         application.status = on_submission(_rules(asked), typed.answers)
+        rubric.ensure(round_)  # the panel marks it on the round's rubric, even if no staff entered one first
+        audit.record(application.contact_email, "application-submitted", round_, application=application.id,
+                     need=application.need_id, applicant=application.applicant, amount=application.amount,
+                     status=application.status.value)
 
 
 def start(round_: Round, typed: Typed, form_key: str, submit: bool, phase: Phase) -> tuple[Application, bool]:

@@ -11,7 +11,8 @@ def grant_text(round_: Round, application: Application) -> GrantText:
     """What the grant will publish (app.panel.open_data.grant): an empty description goes out as the title."""
     place = application.recipient_location
     return GrantText(str(application.id), application.title, application.description or application.title,
-                     application.applicant_id, place.name if place else "", round_.area or "")
+                     application.applicant_id, place.name if place else "",
+                     round_.area or application.location or "")
 
 
 def warnings(round_: Round, apps: list[Application]) -> dict[int, list[Check]]:

@@ -31,6 +31,11 @@ def ensure(round_: Round) -> list[Criterion]:
     """The round's criteria, starting it on the three standard questions, equally weighted, if it has none
     (call inside a writing transaction)."""
     found = criteria(round_)
+    if found:
+        return found
+    # Two first applications at once must not start the round on two rubrics (SQLite's writes are serial).
+    db.session.execute(select(Round.id).filter_by(id=round_.id).with_for_update())
+    found = criteria(round_)
     if not found:
         found = [Criterion(round_id=round_.id, position=n, standard=s, weight=1) for n, s in enumerate(Standard)]
         db.session.add_all(found)

@@ -9,11 +9,12 @@ import pytest
 
 from app.applications import links
 from app.extensions import db
-from app.models import Application, EligibilityAnswer
+from app.models import Application, AuditEntry, EligibilityAnswer
 from app.models.base import utcnow
 from app.voting.applications import LINK_LIFETIME
 from tests.conftest import csrf_token, post
-from tests.web.test_panel import apply as staff_apply, as_member, decide_all, mark, panel_round, text_of  # noqa: F401
+from tests.web.test_panel import (apply as staff_apply, as_member, decide_all, decide_by_two, mark,  # noqa: F401
+                                  panel_round, publish_by_two, text_of)
 
 FORM = "/rounds/lewisham/apply"
 FILLED = {"applicant": "Sydenham Society", "applicant_id": "GB-CHC-1234567", "contact_email": "lamps@sydenham.example",
@@ -98,6 +99,9 @@ def test_a_group_saves_a_draft_comes_back_by_its_link_and_submits(app, panel_rou
     assert "Status: Submitted" in page and "Sydenham Society (GB-CHC-1234567)" in page and "£12,000" in page
     assert "This is your draft" not in page and "is submitted" in outbox[-1][1]
     assert len(stored(app)) == 1
+    with app.app_context():  # staff can see in the audit log when the group submitted, as with a paper one
+        [entry] = db.session.scalars(db.select(AuditEntry).filter_by(action="application-submitted"))
+        assert entry.actor == "lamps@sydenham.example" and '"applicant": "Sydenham Society"' in entry.detail
 
 
 def test_a_changed_or_expired_link_opens_nothing_and_says_why(app, panel_round, outbox):
@@ -219,8 +223,10 @@ def test_the_status_page_follows_the_panels_published_decisions(app, panel_round
     assert "Status: Under review by the panel" in text_of(other.get(play))
     assert "Status: Submitted" in text_of(group.get(lamps))
     decide_all(ada, ids, {"LED lamps on Sydenham Road": ("yes", "12000"), "Play kit": ("no", "")})
+    assert "Status: Under review by the panel" in text_of(group.get(lamps))  # one member's decision
+    decide_by_two(app, ada, ids, {"LED lamps on Sydenham Road": ("yes", "12000"), "Play kit": ("no", "")})
     assert "Status: Under review by the panel" in text_of(group.get(lamps))  # decided, not yet published
-    post(ada, "/rounds/lewisham/panel/publish")
+    publish_by_two(app, ada)
     page = text_of(group.get(lamps))
     assert "Status: Funded" in page and "Amount awarded" in page
     assert "Status: Not funded" in text_of(other.get(play))
