@@ -11,6 +11,7 @@ from app.applications.views import fill_from, form_for, typed_from
 from app.extensions import db
 from app.loaders import get_round
 from app.models import Round
+from app.panel import feedback, labels as panel_labels
 from app.progress.links import LinkRefused
 from app.ratelimits import mail_requests, refused_attempts, resident_writes
 from app.rounds.phases import Phase
@@ -149,7 +150,7 @@ def _status_page(round_, application, status=200):
     return render_page("applications/status.html", round=round_, application=application,
                        shown=services.status_of(round_, application), answers=services.answers_of(application),
                        questions=services.questions(round_), open_now=services.open_now(round_, round_.phase_on(today())),
-                       status=status)
+                       feedback=feedback.for_applicant(round_, application), panel_labels=panel_labels, status=status)
 
 
 def round_page_offers(round_: Round) -> bool:

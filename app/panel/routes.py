@@ -4,7 +4,9 @@ from flask_babel import gettext as _
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.panel import agreement, declarations, duplicates, labels as panel_labels, quality, rubric, services
+from app.applications import notices
+from app.panel import (agreement, declarations, duplicates, feedback, labels as panel_labels, quality, rubric,
+                       services)
 from app.panel.forms import (ApplicationForm, ConflictForm, DecisionsForm, DetailsForm, FunderForm, MarksForm,
                              NoConflictForm, PublishForm)
 from app.organisations.services import PledgeLine, set_pledges
@@ -234,8 +236,19 @@ def publish(round_, slug):
     if not published:
         flash(_("You asked to publish the decisions. Another member confirms, and they are published."), "success")
         return redirect(url_for("panel.index", slug=slug))
+    notices.tell_of_decisions(round_)
     flash(_("The decisions are published."), "success")
     return redirect(url_for("grants.decisions", slug=slug))
+
+
+@bp.get("/applications/<int:application_id>/feedback")
+@requires(can_sit_on_panel)
+def feedback_copy(round_, slug, application_id):
+    """The feedback a group sees on its status page, to print or send to a group that applied on paper."""
+    application = get_application(round_, application_id)
+    told = feedback.for_applicant(round_, application, preview=True)
+    return render_page("panel/feedback.html", round=round_, application=application, feedback=told,
+                       panel_labels=panel_labels)
 
 
 @bp.route("/funder", methods=["GET", "POST"])

@@ -46,7 +46,8 @@ REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
          "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete",
          "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window",
-         "rubric.edit", "panel.no_conflict", "panel.meeting", "panel.details"}
+         "rubric.edit", "panel.no_conflict", "panel.meeting", "panel.details",
+         "panel.feedback_copy"}
 CREATE = {"rounds.new"}
 ADMIN = {"admin.audit_log"}
 
