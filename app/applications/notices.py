@@ -1,6 +1,8 @@
 """The mail a group applying online gets when the panel publishes its decisions: in the language it applied
 in, with a fresh link to its status page, where the decision, the reasons and the panel's feedback are."""
-from flask import url_for
+import smtplib
+
+from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
 
 from app import mail
@@ -9,16 +11,20 @@ from app.models import Application, Channel, Round
 from app.panel import services
 
 
-def tell_of_decisions(round_: Round) -> int:
-    """Mail every group that applied online; returns how many were told."""
-    told = 0
+def tell_of_decisions(round_: Round) -> list[Application]:
+    """Mail every group that applied online; returns those the mail server refused, so that one bad address
+    or a server down tells the panel instead of stopping the others' mail."""
+    failed = []
     for application in services.applications(round_):
         if application.channel != Channel.INTERNET or not application.contact_email or application.decision is None:
             continue
-        with force_locale(application.language or round_.language):
-            _tell(round_, application)
-        told += 1
-    return told
+        try:
+            with force_locale(application.language or round_.language):
+                _tell(round_, application)
+        except (OSError, smtplib.SMTPException) as error:
+            current_app.logger.warning("decision mail to application %s not sent: %s", application.id, error)
+            failed.append(application)
+    return failed
 
 
 def _tell(round_: Round, application: Application) -> None:

@@ -1,5 +1,5 @@
 from flask import Blueprint, abort, flash, redirect, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
@@ -236,8 +236,13 @@ def publish(round_, slug):
     if not published:
         flash(_("You asked to publish the decisions. Another member confirms, and they are published."), "success")
         return redirect(url_for("panel.index", slug=slug))
-    notices.tell_of_decisions(round_)
+    unsent = notices.tell_of_decisions(round_)
     flash(_("The decisions are published."), "success")
+    if unsent:
+        flash(ngettext("The mail to %(num)d group that applied online could not be sent: it can still open its "
+                       "status page from the link it was sent when it applied.",
+                       "The mail to %(num)d groups that applied online could not be sent: they can still open "
+                       "their status pages from the links they were sent when they applied.", len(unsent)), "error")
     return redirect(url_for("grants.decisions", slug=slug))
 
 

@@ -1,7 +1,9 @@
 """Feedback to each applicant once the panel publishes: marks per criterion against the funded applications'
 average, the members' comments without their names, the reasons, and a mail in the group's language."""
 import re
+import smtplib
 
+from tests.conftest import post
 from tests.web.test_applications import FILLED, FORM, link_in, outbox, send, stored  # noqa: F401
 from tests.web.test_panel import (apply as staff_apply, as_member, decide_by_two, mark, panel_round,  # noqa: F401
                                   publish_by_two, text_of)
@@ -78,3 +80,21 @@ def test_the_panel_prints_a_paper_applicants_feedback(app, panel_round, outbox):
     link = f'/rounds/lewisham/panel/applications/{ids["Three benches"]}/feedback'
     assert link in text_of(ada.get(f"/rounds/lewisham/panel/applications/{ids['Three benches']}"))
     assert app.test_client().get(link).status_code in (302, 403)
+
+
+def test_a_mail_server_refusing_one_group_tells_the_panel_and_mails_the_others(app, panel_round, outbox, monkeypatch):
+    ada, other, play, ids = marked_and_decided(app, panel_round, outbox)
+    sent = []
+
+    def send(to, subject, body):
+        if to == "play@example.org":
+            raise smtplib.SMTPRecipientsRefused({to: (550, b"no such mailbox")})
+        sent.append(to)
+    monkeypatch.setattr("app.mail.send", send)
+    post(ada, "/rounds/lewisham/panel/publish")
+    published = post(as_member(app, "ben@example.org"), "/rounds/lewisham/panel/publish", follow_redirects=True)
+    page = text_of(published)
+    assert published.status_code == 200 and "The decisions are published." in page
+    assert "The mail to 1 group that applied online could not be sent" in page
+    assert sent == ["lamps@sydenham.example"]
+    assert "Status: Not funded" in text_of(other.get(play))
