@@ -57,6 +57,12 @@ def answers_of(application: Application) -> dict[int, bool]:
         select(EligibilityAnswer).filter_by(application_id=application.id))}
 
 
+def answered(round_: Round, application: Application) -> list[tuple[EligibilityQuestion, bool]]:
+    """The group's answers to the panel's eligibility questions, in the order the panel asked them."""
+    answers = answers_of(application)
+    return [(q, answers[q.id]) for q in questions(round_) if q.id in answers]
+
+
 def status_of(round_: Round, application: Application) -> Status:
     code = shown(application.status, bool(application.scores or application.votes),
                  application.decision.funded if application.decision else None,

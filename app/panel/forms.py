@@ -3,7 +3,8 @@ from wtforms import (FieldList, FormField, HiddenField, RadioField, SelectField,
                      TextAreaField, ValidationError)
 from wtforms.validators import Length, Optional, Regexp
 
-from app.forms import AppForm, IdField, MoneyField, NotBlank, min_length, strip
+from app.forms import AppForm, IdField, MoneyField, NotBlank, max_length, min_length, strip
+from app.voting.applications import PLACE_MAX, TEXT_MAX
 from app.voting.rubric import TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
@@ -22,6 +23,11 @@ class ApplicationForm(AppForm):
     title = StringField(_l("What it will do, in a few words"), filters=[strip], validators=[NotBlank(), Length(max=140)])
     description = TextAreaField(_l("How it meets the need"), filters=[strip], validators=[Length(max=5000)])
     amount = MoneyField(_l("Amount asked for"))
+    # As the public form asks them, so that a paper application tells the panel as much as an online one.
+    beneficiaries = TextAreaField(_l("Who benefits"), filters=[strip], validators=[max_length(TEXT_MAX)],
+                                  description=_l("Who the project is for, and about how many people."))
+    location = StringField(_l("Where"), filters=[strip], validators=[max_length(PLACE_MAX)],
+                           description=_l("The street, estate, building or neighbourhood."))
 
     def __init__(self, *args, needs=(), money_scale=0, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from flask_babel import gettext as _, ngettext
 from app.ballots.tally import counted_needs
 from app.accounts.current import can_manage, can_sit_on_panel, current_user, requires
 from app.loaders import get_application
-from app.applications import notices
+from app.applications import notices, services as application_services
 from app.panel import (agreement, declarations, duplicates, feedback, labels as panel_labels, quality, rubric,
                        services)
 from app.panel.forms import (ApplicationForm, ConflictForm, DecisionsForm, DetailsForm, FunderForm, MarksForm,
@@ -78,7 +78,8 @@ def new_application(round_, slug):
     form = ApplicationForm(needs=needs, money_scale=round_.money_scale)
     if form.validate_on_submit():
         need = next(n for n in needs if n.id == form.need.data)
-        values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description")}
+        values = {name: getattr(form, name).data for name in ("applicant", "applicant_id", "title", "description",
+                                                               "beneficiaries", "location")}
         try:
             application = services.add_application(
                 round_, need, {**values, "amount": round_.stored(form.amount.data)}, current_user(),
@@ -120,7 +121,8 @@ def _application_page(round_, application, marks_form=None, conflict_form=None, 
                        declared=services.declared(application, user), no_conflict_form=NoConflictForm(),
                        allowed=services.allowed(round_, round_.phase_on(today())), panel_labels=panel_labels,
                        link_form=LinkForm(data={"email": application.contact_email}), complete_form=CompleteForm(),
-                       following=round_.phase_on(today()).allows(Action.REPORT_PROGRESS), status=status)
+                       following=round_.phase_on(today()).allows(Action.REPORT_PROGRESS),
+                       eligibility=application_services.answered(round_, application), status=status)
 
 
 @bp.post("/applications/<int:application_id>/marks")

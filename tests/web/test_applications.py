@@ -13,8 +13,8 @@ from app.models import Application, AuditEntry, EligibilityAnswer
 from app.models.base import utcnow
 from app.voting.applications import LINK_LIFETIME
 from tests.conftest import csrf_token, post
-from tests.web.test_panel import (apply as staff_apply, as_member, decide_all, decide_by_two, mark,  # noqa: F401
-                                  panel_round, publish_by_two, text_of)
+from tests.web.test_panel import (apply as staff_apply, as_member, declare_none, decide_all, decide_by_two,  # noqa: F401
+                                  mark, panel_round, publish_by_two, text_of)
 
 FORM = "/rounds/lewisham/apply"
 FILLED = {"applicant": "Sydenham Society", "applicant_id": "GB-CHC-1234567", "contact_email": "lamps@sydenham.example",
@@ -187,6 +187,13 @@ def test_eligibility_questions_screen_applications_and_say_why(app, panel_round,
     assert "Status: Eligible" in text_of(other.get(link_in(outbox)))
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(EligibilityAnswer)) == 4
+    benches = stored(app, title="Three benches")[0].id
+    assert "Answers to the eligibility questions" not in text_of(ada.get(f"/rounds/lewisham/panel/applications/{benches}"))
+    declare_none(ada, benches)  # the answers are part of the application a member reads once declared
+    read = text_of(ada.get(f"/rounds/lewisham/panel/applications/{benches}"))
+    answers = read[read.index("Answers to the eligibility questions"):]
+    assert re.search(r"based in Lewisham\?</span> <strong>Yes</strong>", answers)
+    assert re.search(r"profit for shareholders\?</span> <strong>No</strong>", answers)
 
     panel = text_of(ada.get("/rounds/lewisham/panel"))
     assert "Three benches" in panel and "LED lamps on Sydenham Road" not in panel
@@ -199,7 +206,8 @@ def test_eligibility_questions_screen_applications_and_say_why(app, panel_round,
 def test_the_panel_sees_only_submitted_applications_and_staff_still_enter_paper_ones(app, panel_round, outbox):
     send(app.test_client(), FORM, need=panel_round["lights"], **{**FILLED, "title": "Half-written lamps"})
     ada = as_member(app, "ada@example.org")
-    staff_apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000")
+    staff_apply(ada, panel_round["play"], "Kingsmead Parents", "Play kit", "5000",
+                beneficiaries="Children on the Kingsmead estate, about 200.", location="Kingsmead playground")
     page = text_of(ada.get("/rounds/lewisham/panel"))
     assert "Play kit" in page and "Half-written lamps" not in page
     draft, paper = stored(app)
@@ -207,6 +215,11 @@ def test_the_panel_sees_only_submitted_applications_and_staff_still_enter_paper_
     assert (paper.status, paper.channel) == ("submitted", "paper")
     assert ada.get(f"/rounds/lewisham/panel/applications/{draft.id}").status_code == 404
     assert "On paper, typed in by staff" in text_of(ada.get(f"/rounds/lewisham/panel/applications/{paper.id}"))
+    assert (paper.beneficiaries, paper.location) == ("Children on the Kingsmead estate, about 200.",
+                                                     "Kingsmead playground")
+    declare_none(ada, paper.id)
+    read = text_of(ada.get(f"/rounds/lewisham/panel/applications/{paper.id}"))
+    assert "Children on the Kingsmead estate, about 200." in read and "Kingsmead playground" in read
     assert "1 draft is not submitted yet." in text_of(ada.get("/rounds/lewisham/panel/eligibility"))
 
 
