@@ -6,7 +6,7 @@ Every round with applications gets the three questions it was marked on, equally
 member's marks move onto them unchanged (their old notes stay on the score).
 
 Revision ID: 0026_rubric
-Revises: 0027_operator_role
+Revises: 0028_search_terms
 Create Date: 2026-12-01 18:40:00
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0026_rubric'
-down_revision = '0027_operator_role'
+down_revision = '0028_search_terms'
 branch_labels = None
 depends_on = None
 
