@@ -1,11 +1,15 @@
 """The demo's shared register: Newham 2026 co-funded by two funders; two of its needs carried into Newham
 2027 while Newham 2026's panel was still deciding (one it then funded, one it refused); and Newham 2027's
-panel, now deciding, warned that the swimming lessons it is asked to fund were funded last year."""
+panel, now deciding, warned that the swimming lessons it is asked to fund were funded last year. A garden raised
+again in Newham 2027 is linked to last year's as the same need, without merging them."""
 from datetime import date, timedelta
 
 from app.accounts.current import grant
+from app.demo import content
 from app.extensions import db
-from app.models import Application, Need, NeedCarry, Pledge, Role, Round, User
+from app.models import Application, Need, NeedCarry, Participant, Pledge, Role, Round, User
+from app.needs.services import search_document
+from app.register import linking
 from app.rounds.phases import Phase
 from app.organisations.services import organisation, share
 from app.register.queries import places
@@ -22,6 +26,11 @@ APPLICATIONS = [
      "Volunteers, litter pickers and skips once a month on twelve streets, with the council's new bins.", 12000),
 ]
 PANEL = ["priya@demo.commonground.test"]
+# Raised again in Newham 2027, and linked to the earlier round's need of the same name.
+RAISED_AGAIN = ("Community garden at Canning Town", "A garden for the Canning Town estate",
+                "Last year's garden behind the library is full, with a waiting list. Families on the estate still "
+                "have nowhere to grow food together.", "Families on the estate", "Canning Town", "Canning Town", "green-spaces", "en",
+                "Joan")
 
 
 def load(today: date | None = None) -> list[str]:
@@ -41,6 +50,7 @@ def load(today: date | None = None) -> list[str]:
         if member is not None:
             grant(member, Role.PANEL, later)
     db.session.commit()
+    _raised_again(needs[RAISED_AGAIN[0]], later)
     return [f"{LATER}: loaded (decide), with needs carried from {EARLIER}"]
 
 
@@ -72,3 +82,16 @@ def _carried(need: Need, earlier: Round, later: Round) -> None:
     place, support = places([need.id]).get(need.id, (None, 0))
     db.session.add(NeedCarry(need_id=need.id, round_id=earlier.id, place=place, support=support))
     need.round_id = later.id
+
+
+def _raised_again(earlier_need: Need, later: Round) -> None:
+    """A facilitator links the garden raised again to last year's; both pages then name the other."""
+    _, title, description, affected, location, area, category, language, author = RAISED_AGAIN
+    need = Need(round_id=later.id, title=title, description=description, affected=affected, location=location,
+                area=area, category=category, language=language,
+                author=Participant(round_id=later.id, display_name=author))
+    need.search_document = search_document(need)
+    db.session.add(need)
+    db.session.flush()
+    facilitator = db.session.scalar(db.select(User).filter_by(email=content.FACILITATOR_EMAIL))
+    linking.link(need, earlier_need, facilitator)
