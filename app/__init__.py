@@ -62,6 +62,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.register.carry_routes import bp as carry
     from app.register.link_routes import bp as links
     from app.needs.evidence_routes import bp as evidence
+    from app.needs.comment_translation_routes import bp as comment_translations
     from app.register.routes import bp as register
     from app.register.ward_routes import bp as wards
     from app.rounds.routes import bp as rounds
@@ -70,5 +71,5 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main, accounts, admin, privacy, rounds, access, needs, moderation, opendata, ballots, results,
                       panel, grants, register, api, wards, carry, links, evidence, challenges, workshops, projector,
-                      paper, paper_public, review, progress, applications, eligibility, rubric):
+                      paper, paper_public, review, progress, applications, eligibility, rubric, comment_translations):
         app.register_blueprint(blueprint)

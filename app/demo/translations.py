@@ -1,7 +1,8 @@
 """The demo's approved translations of its needs, so a resident reading in English, Arabic or Polish meets
-the other languages' needs in their own, as in a real round where translators approved them."""
+the other languages' needs in their own, as in a real round where translators approved them; and a comment
+translated, approved into English and waiting as a machine draft into Arabic."""
 from app.extensions import db
-from app.models import Need, NeedTranslation, Round
+from app.models import Comment, CommentTranslation, Need, NeedTranslation, Round
 from app.needs.services import search_document
 
 # (round slug, the need's title as written, language, translated title, translated description)
@@ -40,6 +41,15 @@ TRANSLATIONS = [
 ]
 
 
+# (round slug, the comment as written, language, translation, approved: False for a machine draft)
+COMMENT_TRANSLATIONS = [
+    ("lewisham-2027", "Potwierdzam, tam jest bardzo ciemno. Zgłaszałam to do rady już dwa razy.", "en",
+     "I can confirm it is very dark there. I have reported it to the council twice already.", True),
+    ("lewisham-2027", "Potwierdzam, tam jest bardzo ciemno. Zgłaszałam to do rady już dwa razy.", "ar",
+     "أؤكد أن المكان مظلم جداً هناك. أبلغت المجلس بذلك مرتين بالفعل.", False),
+]
+
+
 def load() -> list[str]:
     """Adds the translations a need does not have yet; a second run finds them all and adds nothing."""
     added = 0
@@ -53,5 +63,20 @@ def load() -> list[str]:
         db.session.flush()
         need.search_document = search_document(need)
         added += 1
+    added += _comments()
     db.session.commit()
-    return [f"translations: {added} approved"] if added else []
+    return [f"translations: {added} added"] if added else []
+
+
+def _comments() -> int:
+    added = 0
+    for slug, body, language, translated, approved in COMMENT_TRANSLATIONS:
+        comment = db.session.scalar(db.select(Comment).join(Need).join(Round).where(
+            Round.slug == slug, Comment.body == body))
+        if comment is None or db.session.scalar(db.select(CommentTranslation.id).filter_by(
+                comment_id=comment.id, language=language)):
+            continue
+        db.session.add(CommentTranslation(comment_id=comment.id, language=language, body=translated,
+                                          by_machine=not approved, approved=approved))
+        added += 1
+    return added

@@ -91,6 +91,18 @@ class TranslationForm(AppForm):
         self.language.choices = list(languages)
 
 
+class CommentTranslationForm(AppForm):
+    language = SelectField(_l("Language of the translation"), choices=[])
+    body = TextAreaField(_l("The comment in this language"), filters=[strip],
+                         validators=[NotBlank(), max_length(2000)])
+    approved = BooleanField(_l("Show this translation to residents"),
+                            description=_l("Only approved translations are shown. Read machine drafts through before approving them."))
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)
+
+
 class SuggestForm(AppForm):
     language = SelectField(_l("Language"), choices=[])
 

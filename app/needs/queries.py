@@ -102,7 +102,8 @@ def supported_by(need: Need, participant: Participant | None) -> bool:
 
 def threads(need: Need) -> list[Thread]:
     comments = db.session.scalars(select(Comment).where(Comment.need_id == need.id)
-                                  .options(selectinload(Comment.author)).order_by(Comment.id)).all()
+                                  .options(selectinload(Comment.author), selectinload(Comment.translations))
+                                  .order_by(Comment.id)).all()
     by_id = {c.id: Thread(c) for c in comments if c.parent_id is None}
     for comment in comments:
         if comment.parent_id is not None and comment.parent_id in by_id:

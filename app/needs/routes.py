@@ -9,7 +9,7 @@ from app.i18n import language_code
 from app.loaders import get_need, get_need_or_carried, get_round
 from app.models import Need, NeedStatus
 from app.needs import evidence as evidence_service
-from app.needs import queries, services, story
+from app.needs import comment_translations, queries, services, story
 from app.register import linking
 from app.register import queries as register_queries
 from app.needs import translations as translations_service
@@ -102,11 +102,13 @@ def _need_page(round_, need, comment_form=None, status=200, comment_added=False)
     participant = current_participant(round_)
     phase = round_.phase_on(today())
     supports = queries.supporters(need)
+    threads = queries.threads(need)
     return render_page(
         f"needs/status/{need.status.value}.html", "needs/_comments.html", status=status, round=round_, need=need,
         supports=supports, supported=queries.supported_by(need, participant),
         story=story.story(round_, need, supports) if need.status == NeedStatus.OPEN else None,
-        threads=queries.threads(need), merged_from=queries.merged_from(need),
+        threads=threads, comment_text=comment_translations.shown_in(threads, language_code()),
+        merged_from=queries.merged_from(need),
         merged_notice=_merged_notice(need), support_form=SupportForm(),
         comment_form=comment_form or _comment_form(round_), discussing=phase.allows(Action.COMMENT),
         moderator=can_moderate(current_user(), round_), comment_added=comment_added,

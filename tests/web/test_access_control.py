@@ -41,7 +41,7 @@ MANAGE = {"rounds.edit", "rounds.advance", "access.codes", "access.generate", "a
           "paper.audit_check"}
 MODERATE = {"moderation.queue", "moderation.hide", "moderation.restore", "moderation.dismiss",
             "moderation.edit_need", "moderation.merge_need", "challenges.hide"}
-TRANSLATE = {"needs.translations", "needs.suggest_translation"}
+TRANSLATE = {"needs.translations", "needs.suggest_translation", "comment_translations.edit", "comment_translations.suggest"}
 REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
          "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete",

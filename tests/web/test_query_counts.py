@@ -66,7 +66,7 @@ def test_a_need_page_reads_as_often_with_six_comments_as_with_one(app, client, r
     one = queries(app, client, f"/rounds/lewisham/needs/{need}")
     for _ in range(5):
         make_comment(need)
-    # Thirteen: the tenth asks which earlier rounds the need was carried from, the eleventh for its evidence,
+    # Fourteen: the tenth asks which earlier rounds the need was carried from, the eleventh for its evidence,
     # the twelfth for every round's published decisions on it, the thirteenth for the same need linked in
-    # other rounds.
-    assert queries(app, client, f"/rounds/lewisham/needs/{need}") == one <= 13, one
+    # other rounds, the fourteenth for every comment's translations at once.
+    assert queries(app, client, f"/rounds/lewisham/needs/{need}") == one <= 14, one
