@@ -96,6 +96,23 @@ class ResendForm(AppForm):
                        validators=[NotBlank(), Length(max=254), EMAIL])
 
 
+class QuestionWordingForm(AppForm):
+    """The question and what the others are told, in another language; the answer required stays the same.
+    One form per question on the page, each with its own prefix; the app's CSRF protection covers the post."""
+
+    class Meta:
+        csrf = False
+
+    language = SelectField(_l("Language"), choices=[])
+    text = StringField(_l("Question"), filters=[strip], validators=[NotBlank(), max_length(QUESTION_MAX)])
+    reason = TextAreaField(_l("What a group answering otherwise is told"), filters=[strip],
+                           validators=[NotBlank(), max_length(TEXT_MAX)])
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)
+
+
 class QuestionForm(AppForm):
     text = StringField(_l("Question"), filters=[strip], validators=[NotBlank(), max_length(QUESTION_MAX)],
                        description=_l("Asked of every group, to answer yes or no. For example: Is your group "

@@ -5,10 +5,11 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from app import mail
-from app.applications import labels as application_labels, links, services
+from app.applications import labels as application_labels, links, services, wording
 from app.applications.forms import ApplicationForm, ResendForm
 from app.applications.views import fill_from, form_for, typed_from
 from app.extensions import db
+from app.i18n import language_code
 from app.loaders import get_round
 from app.models import Round
 from app.panel import feedback, labels as panel_labels
@@ -51,7 +52,8 @@ def _ready(form: ApplicationForm, round_: Round, questions: list, submit: bool) 
 def _form_page(round_, form, questions, application=None, status=200):
     answers = form.answers(questions)
     return render_page("applications/form.html", round=round_, form=form, application=application,
-                       questions=form.question_fields(questions), failing=services.ineligible_now(round_, answers),
+                       questions=form.question_fields(questions),
+                       failing=wording.worded(services.ineligible_now(round_, answers), language_code()),
                        resend_form=ResendForm(), status=status)
 
 
@@ -60,7 +62,7 @@ def _form_page(round_, form, questions, application=None, status=200):
 def apply(slug):
     """A group applies for a grant against one of the round's needs, or saves a draft to finish later."""
     round_ = get_round(slug)
-    phase, questions = round_.phase_on(today()), services.questions(round_)
+    phase, questions = round_.phase_on(today()), wording.worded(services.questions(round_), language_code())
     form = form_for(round_, questions)
     if not form.is_submitted():
         if not services.open_now(round_, phase):
@@ -122,7 +124,7 @@ def mine(token):
     except LinkRefused as refused:
         return _refused_link(refused.reason)
     round_ = db.session.get(Round, application.round_id)
-    phase, questions = round_.phase_on(today()), services.questions(round_)
+    phase, questions = round_.phase_on(today()), wording.worded(services.questions(round_), language_code())
     if application.status != ApplicationStatus.DRAFT and request.method == "POST":
         return redirect(url_for("applications.mine", token=token))  # its twin submitted it: a repeat
     if application.status != ApplicationStatus.DRAFT or not (request.method == "POST" or services.open_now(
@@ -148,8 +150,10 @@ def mine(token):
 
 def _status_page(round_, application, status=200):
     return render_page("applications/status.html", round=round_, application=application,
-                       shown=services.status_of(round_, application), answers=services.answers_of(application),
-                       questions=services.questions(round_), open_now=services.open_now(round_, round_.phase_on(today())),
+                       shown=services.status_of(round_, application, language_code()),
+                       answers=services.answers_of(application),
+                       questions=wording.worded(services.questions(round_), language_code()),
+                       open_now=services.open_now(round_, round_.phase_on(today())),
                        feedback=feedback.for_applicant(round_, application), panel_labels=panel_labels, status=status)
 
 

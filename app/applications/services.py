@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app import audit
+from app.applications.wording import worded
 from app.extensions import db
 from app.models import Application, ApplicationCall, Channel, EligibilityAnswer, EligibilityQuestion, Need, Round, User
 from app.panel import rubric
@@ -63,14 +64,16 @@ def answered(round_: Round, application: Application) -> list[tuple[EligibilityQ
     return [(q, answers[q.id]) for q in questions(round_) if q.id in answers]
 
 
-def status_of(round_: Round, application: Application) -> Status:
+def status_of(round_: Round, application: Application, language: str = "") -> Status:
+    """`language`: the reader's, for the reasons the panel worded in it."""
     code = shown(application.status, bool(application.scores or application.votes),
                  application.decision.funded if application.decision else None,
                  round_.decisions_published_at is not None)
     reasons = []
     if code == ApplicationStatus.INELIGIBLE:
-        found = {q.id: q for q in questions(round_)}
-        reasons = [found[i].reason for i in failed(_rules(list(found.values())), answers_of(application))]
+        asked = questions(round_)
+        found = {q.id: q for q in (worded(asked, language) if language else asked)}
+        reasons = [found[i].reason for i in failed(_rules(asked), answers_of(application))]
     return Status(code, reasons)
 
 

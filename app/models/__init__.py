@@ -1,6 +1,7 @@
 """The database models, one module per aggregate."""
 from app.models.access import AccessCode, EmailIdentity, EmailLink
-from app.models.application import ApplicationCall, EligibilityAnswer, EligibilityQuestion
+from app.models.application import (ApplicationCall, EligibilityAnswer, EligibilityQuestion,
+                                    EligibilityQuestionTranslation)
 from app.models.audit import AuditEntry
 from app.models.ballot import Ballot, BallotKind, Channel, Participation, ReplacedReceipt
 from app.models.challenge import Challenge
@@ -23,5 +24,5 @@ __all__ = [
     "Access", "Report", "ReportReason", "Role", "Round", "StaffRole", "Support", "User",
     "WorkshopAttendance", "WorkshopDots", "WorkshopSession", "Channel", "PaperAccount", "PaperAudit", "PaperBallot",
     "PaperBatch", "PaperCheck", "PaperEntry", "PaperResolution", "ApplicationCall", "EligibilityAnswer",
-    "EligibilityQuestion",
+    "EligibilityQuestion", "EligibilityQuestionTranslation",
 ]

@@ -29,6 +29,21 @@ class EligibilityQuestion(db.Model):
     language: Mapped[str] = mapped_column(String(16))  # the panel's, so screen readers read it right
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    translations = relationship("EligibilityQuestionTranslation", order_by="EligibilityQuestionTranslation.language",
+                                cascade="all, delete-orphan", lazy="selectin")
+
+
+class EligibilityQuestionTranslation(db.Model):
+    """A question and what the others are told, in another language: groups read the one in theirs."""
+
+    __table_args__ = (UniqueConstraint("question_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("eligibility_question.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(String(300))
+    reason: Mapped[str] = mapped_column(Text)
+
 
 class EligibilityAnswer(db.Model):
     __table_args__ = (UniqueConstraint("application_id", "question_id"),)

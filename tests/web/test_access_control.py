@@ -45,7 +45,7 @@ TRANSLATE = {"needs.translations", "needs.suggest_translation", "comment_transla
 REVIEW = {"review.index", "review.need"}
 PANEL = {"panel.index", "panel.new_application", "panel.application", "panel.mark", "panel.conflict",
          "panel.decide", "panel.publish", "challenges.answer", "progress.send_link", "progress.complete",
-         "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window",
+         "eligibility.index", "eligibility.add", "eligibility.remove", "eligibility.window", "eligibility.word",
          "rubric.edit", "panel.no_conflict", "panel.meeting", "panel.details",
          "panel.feedback_copy"}
 CREATE = {"rounds.new"}

@@ -322,3 +322,27 @@ def test_the_form_is_rate_limited_like_residents_posts_and_wrong_links_like_wron
     guesser = app.test_client()
     statuses = [guesser.get(f"/applications/guess{n}").status_code for n in range(6)]
     assert statuses == [404] * 5 + [429]
+
+
+def test_the_panel_words_its_questions_in_other_languages_and_groups_read_theirs(app, panel_round, outbox):
+    ada = as_member(app, "ada@example.org")
+    add_question(ada, "Is your group based in Lewisham?", "yes", "This fund is for groups working in Lewisham.")
+    [based] = question_ids(app)
+    wording = f"/rounds/lewisham/panel/eligibility/questions/{based}/wording"
+    refused = post(ada, wording, {f"w{based}-language": "pl", f"w{based}-text": "Czy wasza grupa działa w Lewisham?",
+                                  f"w{based}-reason": " "})
+    assert refused.status_code == 422 and 'value="Czy wasza grupa działa w Lewisham?"' in text_of(refused)
+    assert post(ada, wording, {f"w{based}-language": "pl", f"w{based}-text": "Czy wasza grupa działa w Lewisham?",
+                               f"w{based}-reason": "Ten fundusz jest dla grup działających w Lewisham."}
+                ).status_code == 302
+    polish = app.test_client()
+    polish.set_cookie("lang", "pl")
+    form = text_of(polish.get(FORM))
+    assert '<legend class="field-label" lang="pl" dir="auto">Czy wasza grupa działa w Lewisham?</legend>' in form
+    english = text_of(app.test_client().get(FORM))
+    assert "Is your group based in Lewisham?" in english and "Czy wasza" not in english
+    send(polish, FORM, action="submit", need=panel_round["lights"], **{**FILLED, "language": "pl"},
+         **{f"q{based}": "no"})
+    status = text_of(polish.get(link_in(outbox)))
+    assert "Ten fundusz jest dla grup działających w Lewisham." in status
+    assert "Lewisham?</span> <strong>" in status and "Czy wasza grupa działa w Lewisham?" in status
