@@ -12,6 +12,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    from app import tally_cli
+
+    if tally_cli.counting_only(test_config):  # `flask rounds tally`: the configuration and the count, nothing else
+        tally_cli.init_counting_app(app)
+        return app
 
     from app import bad_input, cli, compression, errors, migrations, web
     from app.extensions import babel, csrf, db, htmx, limiter

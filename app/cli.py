@@ -16,19 +16,19 @@ from app.backup import backup_command
 from app.ballots.exports import to_pabulib
 from app.ballots.sealing import seal_due, seal_if_due
 from app.ballots.imports import import_pabulib, import_preflib
-from app.ballots.tally import outcome_record, tally
 from app.demo.load import load_demo
 from app.extensions import db
 from app.models import Role, Round
 from app.privacy.services import purge_due
 from app.translate_cli import translate
-from app.web import dumps_exact
+from app.tally_cli import tally_command
 
 users = AppGroup("users", help="Staff accounts.")
 rounds = AppGroup("rounds", help="Import rounds and count their ballots.")
 codes = AppGroup("codes", help="Access codes: one per participant, printed on cards.")
 privacy = AppGroup("privacy", help="Residents' personal data.")
 static = AppGroup("static", help="Static files (CSS, htmx).")
+rounds.add_command(tally_command)
 
 
 @users.command("create")
@@ -124,20 +124,6 @@ def export_pabulib_command(slug):
     """Print the round as a Pabulib file (ballots pseudonymised)."""
     round_ = _round_or_fail(slug)
     click.echo(to_pabulib(round_), nl=False)
-
-
-@rounds.command("tally")
-@click.argument("slug")
-@click.option("--rule", "rule_name", help="A rule name (the round's own rule otherwise).")
-@click.option("--tie-break", "tie_break", help="lexicographic, min-cost, max-cost or random:SEED.")
-def tally_command(slug, rule_name, tie_break):
-    """Print the outcome of a round as one JSON object."""
-    round_ = _round_or_fail(slug)
-    try:
-        outcome = tally(round_, rule_name, tie_break)
-    except ValueError as error:
-        _fail(str(error))
-    click.echo(dumps_exact(outcome_record(round_, outcome), ensure_ascii=False))
 
 
 @codes.command("generate")

@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
+import simplejson
+
 # The largest value a BigInteger column holds, and the largest amount a round's form takes.
 LARGEST_STORED = 2**63 - 1
 LARGEST_AMOUNT = Decimal(10) ** 12
@@ -115,3 +117,8 @@ def json_number(amount: Fraction | Decimal | None) -> int | Decimal | None:
         return None
     value = as_decimal(amount)
     return int(value) if value == value.to_integral_value() else value
+
+
+def dumps_exact(value, **kwargs) -> str:
+    """JSON with Decimals written as the exact numbers they are, never rounded through a float."""
+    return simplejson.dumps(value, use_decimal=True, **kwargs)

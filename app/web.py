@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from datetime import date, datetime, timedelta
 
-import simplejson
 from flask import Flask, current_app, make_response, render_template, request, url_for
 from flask.json.provider import DefaultJSONProvider
 from flask.sessions import SecureCookieSessionInterface
@@ -21,7 +20,7 @@ from app.extensions import configure_sqlite, db, htmx
 from app.i18n import language_code, language_tag, offered_languages, text_direction
 from app.models.base import utcnow
 from app import readable
-from app.money import shown
+from app.money import dumps_exact, shown
 from app.rounds.phases import Action
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -135,11 +134,6 @@ def date_and_countdown(day: date) -> str:
     if day <= today():
         return when
     return f"{when} ({format_timedelta(day - today(), granularity='day', threshold=2, add_direction=True)})"
-
-
-def dumps_exact(value, **kwargs) -> str:
-    """JSON with Decimals written as the exact numbers they are, never rounded through a float."""
-    return simplejson.dumps(value, use_decimal=True, **kwargs)
 
 
 class ExactJSONProvider(DefaultJSONProvider):

@@ -1,26 +1,21 @@
 """The one bridge between stored ballots and the pure tally rules."""
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from fractions import Fraction
 from threading import Lock
 
 from sqlalchemy import func, or_, select
 
+from app.ballots import counting
+from app.ballots.counting import default_rule, outcome_record  # noqa: F401 (the pages' and exports' names)
 from app.extensions import db
-from app.models import Ballot, BallotKind, Need, NeedCarry, NeedStatus, Round
-from app.money import json_number
-from app.voting.ballot_content import RankingBallot, approved_lists, parse
-from app.voting.budget_profiles import approval_election, budget_election
+from app.models import Ballot, Need, NeedCarry, NeedStatus, Round
+from app.voting.budget_profiles import budget_election
 from app.voting.budget_rules import BUDGET_RULES, BudgetElection, allocate
 from app.voting.budgeting import Instance
 from app.voting.feasibility import Verdict
 from app.voting.outcome import Outcome
-from app.voting.profiles import ApprovalProfile, Comparison, PairwiseProfile, PointsProfile, RankingProfile
-from app.voting.rules import RULES_FOR_BALLOT, rule
+from app.voting.rules import RULES_FOR_BALLOT
 from app.voting.ties import make_tie_break
-
-
-def default_rule(round_: Round) -> str:
-    return round_.rule or RULES_FOR_BALLOT[round_.ballot_kind.value][0]
 
 
 def published_rule(round_: Round) -> str:
@@ -45,41 +40,13 @@ def counted_needs(round_: Round) -> list[Need]:
                            Need.feasibility != Verdict.NOT_FEASIBLE).order_by(Need.id)))
 
 
+def ballot_contents(round_: Round) -> list[str]:
+    """The text of every ballot of the round, read in one query without building rows."""
+    return db.session.connection().scalars(select(Ballot.content).where(Ballot.round_id == round_.id)).all()
+
+
 def build_profile(round_: Round, needs: list[Need]):
-    """Read every counted ballot of the round into the profile its ballot kind calls for."""
-    public = {need.id: need.public_id for need in needs}
-    candidates = tuple(public.values())
-    kind = round_.ballot_kind
-    ballots = [(parse(content, kind), count) for content, count in Counter(
-        db.session.scalars(select(Ballot.content).where(Ballot.round_id == round_.id))).items()]
-    if kind == BallotKind.RANKING:
-        return RankingProfile(candidates, tuple(_merge((_ranking(b, public), k) for b, k in ballots)))
-    if kind == BallotKind.APPROVAL:
-        return ApprovalProfile(candidates, tuple(_merge(
-            (frozenset(public[n] for n in b.approved if n in public), k) for b, k in ballots)))
-    if kind == BallotKind.POINTS:
-        return PointsProfile(candidates, tuple(_merge(
-            (tuple(sorted((public[n], p) for n, p in b.points if n in public)), k) for b, k in ballots)))
-    comparisons = Counter()
-    for ballot, count in ballots:
-        for answer in ballot.answers:
-            if answer.low in public and answer.high in public:
-                winner = None if answer.chosen is None else public[answer.chosen]
-                comparisons[Comparison(public[answer.low], public[answer.high], winner)] += count
-    return PairwiseProfile(candidates, tuple(comparisons.items()))
-
-
-def _ranking(ballot: RankingBallot, public: dict[int, str]):
-    """Tiers of public ids, leaving out needs no longer counted (hidden or merged since)."""
-    tiers = (tuple(public[n] for n in tier if n in public) for tier in ballot.tiers)
-    return tuple(tier for tier in tiers if tier)
-
-
-def _merge(pairs):
-    merged = Counter()
-    for ballot, count in pairs:
-        merged[ballot] += count
-    return merged.items()
+    return counting.build_profile(round_, needs, ballot_contents(round_))
 
 
 def tally(round_: Round, rule_name: str | None = None, tie_break: str | None = None) -> Outcome:
@@ -94,17 +61,7 @@ def tally_by(round_: Round, rule_names: list[str], tie_break: str | None = None)
     key = (_state(round_, needs), tuple(rule_names), tie_break)
     if (outcomes := _counted.get(key)) is not None:
         return outcomes
-    # Every rule is count(ballots, tie_break): a budget rule's ballots are the budget election.
-    counts = {name: BUDGET_RULES.get(name) or rule(name, round_.ballot_kind.value) for name in rule_names}
-    budgeted = [name in BUDGET_RULES for name in counts]
-    if round_.ballot_kind == BallotKind.APPROVAL and all(budgeted):
-        profile = None
-        costs, order = _costs_and_order(round_, tie_break, needs)
-        election = _approval_election(round_, needs, costs)
-    else:
-        profile, costs, order = _ballots(round_, tie_break, needs)
-        election = _budget_election(round_, profile, costs) if any(budgeted) else None
-    outcomes = [count(election if name in BUDGET_RULES else profile, order) for name, count in counts.items()]
+    outcomes = counting.count(round_, needs, ballot_contents(round_), rule_names, tie_break)
     _counted.put(key, outcomes)
     return outcomes
 
@@ -147,63 +104,24 @@ def _state(round_: Round, needs: list[Need]) -> tuple:
 def _ballots(round_: Round, tie_break: str | None, needs: list[Need] | None = None):
     """The round's ballots as a profile, its needs' exact costs, and the tie-break order."""
     needs = counted_needs(round_) if needs is None else needs
-    return (build_profile(round_, needs), *_costs_and_order(round_, tie_break, needs))
-
-
-def _costs_and_order(round_: Round, tie_break: str | None, needs: list[Need]):
-    costs = {need.public_id: exact(round_, need.cost) for need in needs if need.cost is not None}
-    return costs, make_tie_break(tie_break or round_.tie_break, [n.public_id for n in needs], costs)
-
-
-def _approval_election(round_: Round, needs: list[Need], costs):
-    """A budget election straight from the stored approval ballots: one query, one JSON parse for
-    all of them, then array operations (a city's ballots in a fraction of a second)."""
-    if not round_.budget or len(costs) < len(needs):
-        raise ValueError("budget rules need the round's budget and a cost for every need")
-    contents = db.session.connection().scalars(select(Ballot.content).where(Ballot.round_id == round_.id)).all()
-    ballots = approved_lists(contents)
-    return approval_election(ballots, {need.id: need.public_id for need in needs}, exact(round_, round_.budget),
-                             costs, round_.support_threshold or 0)
-
-
-def _budget_election(round_: Round, profile, costs):
-    if not round_.budget or len(costs) < len(profile.candidates):
-        raise ValueError("budget rules need the round's budget and a cost for every need")
-    return budget_election(profile, exact(round_, round_.budget), costs, round_.support_threshold or 0,
-                           _longest(round_))
-
-
-def _longest(round_: Round) -> int | None:
-    """The longest ranking allowed, which positional points count down from (Pabulib's k)."""
-    return round_.max_choices if round_.ballot_kind == BallotKind.RANKING else None
+    return (build_profile(round_, needs), *counting.costs_and_order(round_, tie_break, needs))
 
 
 def allocate_with_costs(round_: Round, rule_name: str, costs: dict[str, Fraction]) -> Outcome:
     """A budget rule on the round's ballots with these costs standing in for the needs' own (the
     panel's candidate applications); only needs with a cost take part."""
     profile, _, _ = _ballots(round_, None)
-    full = budget_election(profile, exact(round_, round_.budget), costs, 0, _longest(round_))
+    full = budget_election(profile, exact(round_, round_.budget), costs, 0, counting.longest(round_))
     support = {need: full.instance.support[need] for need in costs}
     election = BudgetElection(Instance(full.instance.budget, costs, support), full.approvals)
     return allocate(rule_name, election, make_tie_break(round_.tie_break, list(costs), costs))
-
-
-def outcome_record(round_: Round, outcome: Outcome) -> dict:
-    """The tally output shape of CONTRACT.md."""
-    return {
-        "round": round_.slug, "rule": outcome.rule, "tie_break": outcome.tie_break,
-        "budget": json_number(round_.amount(round_.budget)),
-        "spent": json_number(Fraction(outcome.details.get("spent", 0))), "selected": list(outcome.selected),
-        "ranking": list(outcome.ranking), "scores": outcome.scores,
-        "ties": [{"between": list(t.between), "chose": t.chose, "by": t.by} for t in outcome.ties],
-    }
 
 
 def compare_budget_rules(round_: Round, rule_names: list[str], tie_break: str | None = None) -> list[dict]:
     """Each rule's outcome on the same ballots, with the money it spends and how many voters
     get at least one funded need they voted for."""
     profile, costs, order = _ballots(round_, tie_break)
-    election = _budget_election(round_, profile, costs)
+    election = counting.budget_election_of(round_, profile, costs)
     rows = []
     for name in rule_names:
         outcome = allocate(name, election, order)

@@ -1,19 +1,13 @@
 """A need residents propose, with its supports and edit history."""
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.base import UTCDateTime, code_enum, utcnow
+from app.needs.status import NeedStatus
 from app.voting.feasibility import Verdict
-
-
-class NeedStatus(StrEnum):
-    OPEN = "open"
-    HIDDEN = "hidden"
-    MERGED = "merged"
 
 
 class Need(db.Model):

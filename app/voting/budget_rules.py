@@ -1,25 +1,30 @@
 """Every budget rule by name, each returning an Outcome with a reason for every need. Pure Python.
 
 A rule is a function of the election with the tie-break passed in, `rule(election, tie_break)`, as the
-ranking rules of rules.py are functions of the profile: BUDGET_RULES names them all.
+ranking rules of rules.py are functions of the profile: BUDGET_RULES names them all. Equal Shares and
+Phragmén load (with numpy) when first counted: the greedy rules, which read only the support, count a
+city in a process that never loads them.
 """
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
 
-from app.voting.budgeting import GREEDY_RULES, Instance, Reason
+from typing import TYPE_CHECKING
+
+from app.voting.budgeting import GREEDY_RULES, Instance, Reason, spent
 from app.voting.budgeting import greedy_family as greedy
-from app.voting.equal_shares import Approvals, add1, run, spent
 from app.voting.outcome import Outcome
-from app.voting.phragmen import phragmen
 from app.voting.ties import TieBreak, order_by_score
+
+if TYPE_CHECKING:
+    from app.voting.equal_shares import Approvals
 
 
 @dataclass(frozen=True)
 class BudgetElection:
     instance: Instance  # budget, costs and the support greedy rules rank by
-    approvals: Approvals  # who named which need, for Equal Shares and Phragmén
+    approvals: "Approvals | None"  # who named which need, for Equal Shares and Phragmén (None: greedy rules only)
 
 
 def allocate(rule: str, election: BudgetElection, tie_break: TieBreak, **switches) -> Outcome:
@@ -36,6 +41,8 @@ def _greedy(rule: str, election: BudgetElection, tie_break: TieBreak) -> Outcome
 
 
 def equal_shares(rule, election: BudgetElection, tie_break, stop_when_exhaustive=False, top_up=False) -> Outcome:
+    from app.voting.equal_shares import add1, run
+
     instance, approvals = election.instance, election.approvals
     if rule == "equalshares":
         result = run(approvals, instance.costs, tie_break, instance.budget / max(approvals.voters, 1))
@@ -97,6 +104,8 @@ def compare_with_greedy(shares: Outcome, election: BudgetElection, tie_break) ->
 
 
 def _phragmen(election: BudgetElection, tie_break) -> Outcome:
+    from app.voting.phragmen import phragmen
+
     instance = election.instance
     result = phragmen(election.approvals, instance.costs, instance.budget, tie_break)
     why = {}

@@ -17,6 +17,10 @@ RESERVE_SHARE = Fraction(4, 5)
 GREEDY_RULES = ("greedy", "greedy-no-skip", "greedy-threshold", "greedy-custom", "greedy-exclusive")
 
 
+def spent(selected, costs) -> Fraction:
+    return sum((costs[n] for n in selected), Fraction(0))
+
+
 @dataclass(frozen=True)
 class Reason:
     """Why a need was or was not funded: a code and its numbers (money as exact Fractions),

@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from app.voting.budgeting import spent
 from app.voting import purses as pricing  # EPS read at run time, so tests can widen it
 from app.voting.purses import ZERO, Payment, Price, Purchase, Purses, clearly_short, quote
 from app.voting.ties import Tie, TieBreak
@@ -189,10 +190,6 @@ def _cheapest(priced, best, purses, approvals, costs, tie_break, ties) -> str:
     chosen = tie_break.first(tied)
     ties.append(Tie(tuple(sorted(tied, key=tie_break.key())), chosen, tie_break.name))
     return chosen
-
-
-def spent(selected, costs) -> Fraction:
-    return sum((costs[n] for n in selected), ZERO)
 
 
 def is_exhaustive(selected, costs, budget, candidates) -> bool:

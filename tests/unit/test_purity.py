@@ -7,7 +7,8 @@ import pytest
 APP = Path(__file__).resolve().parents[2] / "app"
 PURE = [*sorted((APP / "voting").glob("*.py")), APP / "rounds" / "phases.py", APP / "needs" / "search_text.py",
         APP / "needs" / "terms.py", APP / "needs" / "categories.py", APP / "opendata" / "records.py", APP / "readable.py", APP / "bounds.py", APP / "access" / "codes.py",
-        APP / "ballots" / "drafts.py", APP / "ballots" / "validation.py", APP / "workshops" / "timer.py",
+        APP / "ballots" / "drafts.py", APP / "ballots" / "validation.py", APP / "ballots" / "counting.py",
+        APP / "ballots" / "bulk.py", APP / "needs" / "status.py", APP / "money.py", APP / "workshops" / "timer.py",
         APP / "workshops" / "snapshot.py", APP / "paper" / "reconcile.py", APP / "paper" / "marks.py"]
 FRAMEWORKS = {"flask", "flask_babel", "flask_wtf", "flask_sqlalchemy", "flask_migrate", "flask_htmx", "sqlalchemy",
               "werkzeug", "jinja2", "wtforms", "alembic"}
