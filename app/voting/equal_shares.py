@@ -80,7 +80,7 @@ class Run:
         """What the need's supporters had left at the end, exactly (voters who paid for the same
         needs share a purse, so each purse is worked out once)."""
         purses, counts = np.unique(self.purses.of_voter[self.approvals.supporters[need]], return_counts=True)
-        return sum((self.purses.value(int(p)) * int(n) for p, n in zip(purses, counts)), Fraction(0))
+        return self.purses.total(purses, counts)
 
 
 def run(approvals: Approvals, costs: dict[str, Fraction], tie_break: TieBreak, share,
@@ -137,8 +137,13 @@ class _Reach:
     falls, so a need out of reach stays so), and what has been spent."""
 
     def __init__(self, needs: set[str], costs, costs_f):
-        self.open, self.out, self.costs, self.costs_f = needs, [], costs, costs_f
-        self.spent, self.open_cost = ZERO, sum((costs[n] for n in needs), ZERO)
+        self.open, self.out, self.costs_f = needs, [], costs_f
+        # Sums in whole units of the costs' common denominator: exact, and integers where Fractions
+        # were a third of Add1's time (this is checked after every purchase of every run).
+        self.unit = math.lcm(*(costs[n].denominator for n in needs))
+        self.costs = {n: costs[n].numerator * (self.unit // costs[n].denominator) for n in needs}
+        self.dearest_first = sorted(needs, key=self.costs.__getitem__, reverse=True)
+        self.spent, self.open_cost = 0, sum(self.costs.values())
         self.purchases, self.wait = 0, {}  # a need found in reach is looked at again after 1, 2, 4... purchases
 
     def drop(self, need: str) -> None:
@@ -156,8 +161,12 @@ class _Reach:
         """Whether the run certainly spends at most `budget` and leaves out a need it cannot buy
         (and, `exhaustive`, one that would fit in what is left). Out-of-reach needs are looked for
         among the dearest first, since they settle it soonest."""
-        for need in sorted(self.open, key=self.costs.__getitem__, reverse=True):
-            if self.spent + self.open_cost <= budget:
+        limit = math.floor(budget * self.unit)  # the sums are whole units: within the budget is within its floor
+        room = limit - self.spent
+        for need in self.dearest_first:
+            if need not in self.open:
+                continue
+            if self.open_cost <= room:
                 break
             due, gap = self.wait.get(need, (0, 1))
             if due > self.purchases:
@@ -167,9 +176,9 @@ class _Reach:
             else:
                 self.wait[need] = (self.purchases + gap, 2 * gap)
         most = self.spent + self.open_cost
-        if most > budget or not self.out:
+        if most > limit or not self.out:
             return False
-        return not exhaustive or any(self.costs[n] <= budget - most for n in self.out)
+        return not exhaustive or any(self.costs[n] <= limit - most for n in self.out)
 
 
 def _cheapest(priced, best, purses, approvals, costs, tie_break, ties) -> str:

@@ -5,6 +5,7 @@ such voters ("purse"). numpy holds each voter's purse and a float copy of each p
 floats only choose which purses to look at closely, with a margin far wider than their rounding,
 and every decision is then made on the exact Fractions.
 """
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -37,7 +38,7 @@ class Purchase:
         return self._share
 
     def exhausted_paid(self) -> Fraction:
-        return sum((self.purses.value(int(p)) * int(n) for p, n in zip(self.poor, self.poor_counts)), ZERO)
+        return self.purses.total(self.poor, self.poor_counts)
 
     def payment(self) -> Payment:
         return Payment(self.payers, self.share(), int(self.poor_counts.sum()), self.exhausted_paid())
@@ -74,6 +75,14 @@ class Purses:
         for child in reversed(chain):
             value = self.exact[child] = value - self.purchases[self.bought_by[child]].share()
         return value
+
+    def total(self, purses: np.ndarray, counts: np.ndarray) -> Fraction:
+        """The money in these purses, counts[i] voters holding purse purses[i], exactly: the numerators
+        added over one common denominator, since a sum of Fractions reduces at every step."""
+        values = [self.value(int(p)) for p in purses]
+        denominator = math.lcm(*(v.denominator for v in values))
+        return Fraction(sum(v.numerator * (denominator // v.denominator) * int(n) for v, n in zip(values, counts)),
+                        denominator)
 
     def _make_room(self, more: int) -> None:
         if self.size + more <= len(self.parent):
