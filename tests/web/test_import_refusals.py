@@ -175,7 +175,9 @@ def refused(runner, app, tmp_path, command, source, make, reason):
     assert result.exit_code != 0, result.output
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert f"line {line}: " in result.stderr and reason in result.stderr, result.stderr
-    assert elapsed < 3, f"{elapsed:.1f} s to refuse"
+    # A guard against an input that makes the reader hang (a cost of 1e-999999999, a 2 MB field), not a
+    # timing: it refuses in well under a second on an idle machine, and a loaded CI runner must not fail it.
+    assert elapsed < 30, f"{elapsed:.1f} s to refuse"
     assert counts(app) == before
 
 
