@@ -1,21 +1,23 @@
 """The demo's paper ballots, on the round whose results are out: two batches printed, keyed twice and
-reconciled against their accounts, one dispute settled by a supervisor, one spoilt ballot, and a sample
-audit drawn from a published seed with every sampled paper checked."""
+reconciled against their accounts, one dispute settled by a supervisor, a paper spoilt at the desk and
+replaced, one rejected from the box (no marks), and a sample audit drawn from a published seed with every
+sampled paper checked."""
 from app.accounts.current import grant
 from app.extensions import db
 from app.models import (PaperAccount, PaperAudit, PaperBallot, PaperBatch, PaperCheck, PaperEntry, PaperResolution,
                         Role, Round, User)
 from app.ballots.tally import counted_needs
 from app.paper import reconcile, services
-from app.paper.reconcile import SpoiltReason
+from app.paper.reconcile import RejectedReason
 from app.voting.ballot_content import RankingBallot
 
 ROUND = "newham-2026"
 OPERATORS = ("paper-operator-1@demo.commonground.test", "paper-operator-2@commonground.example")
 SUPERVISOR = "paper-supervisor@demo.commonground.test"
 SEED = "3 1 4 1 5 9"
-# (name, site, issued, returned, spoilt, unused, rankings as positions in the round's needs, the one keyed
-# differently by the second operator (index), the spoilt one (index))
+# (name, site, issued, returned, spoilt at the desk, unused, rankings as positions in the round's needs (one
+# per paper returned in the box), the one keyed differently by the second operator (index), the one rejected
+# (index))
 BATCHES = [
     ("Stratford Library box", "Stratford Library, The Grove", 8, 6, 1, 1,
      [(0, 1, 2), (1, 0), (2,), (0, 2), (1, 2, 0), ()], None, 5),
@@ -32,7 +34,7 @@ def load() -> list[str]:
     for operator in (first, second):
         grant(operator, Role.OPERATOR, round_)
     needs = [need.id for need in counted_needs(round_)]
-    for name, site, issued, returned, spoilt, unused, rankings, disputed, spoiled in BATCHES:
+    for name, site, issued, returned, spoilt, unused, rankings, disputed, rejected in BATCHES:
         batch = PaperBatch(round_id=round_.id, name=name, site=site, held_on=round_.rank_starts)
         db.session.add(batch)
         db.session.flush()
@@ -41,7 +43,7 @@ def load() -> list[str]:
         papers = services.print_ballots(batch, issued, "demo")
         for index, (paper, positions) in enumerate(zip(papers, rankings)):
             content = RankingBallot.of_order([needs[p] for p in positions]).to_json()
-            reason = SpoiltReason.UNMARKED if index == spoiled else None
+            reason = RejectedReason.UNMARKED if index == rejected else None
             _enter(paper, first, content, reason)
             if index == disputed:
                 _enter(paper, second, RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json(), None)
@@ -63,9 +65,9 @@ def _user(email: str) -> User:
     return user
 
 
-def _enter(paper: PaperBallot, operator: User, content: str, spoilt: SpoiltReason | None) -> None:
-    db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content="" if spoilt else content,
-                              spoilt=spoilt))
+def _enter(paper: PaperBallot, operator: User, content: str, rejected: RejectedReason | None) -> None:
+    db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content="" if rejected else content,
+                              rejected=rejected))
 
 
 def _audit(round_: Round, supervisor: User) -> None:

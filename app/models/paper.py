@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
 from app.models.base import UTCDateTime, code_enum, utcnow
-from app.paper.reconcile import SpoiltReason
+from app.paper.reconcile import RejectedReason
 
 
 class PaperBatch(db.Model):
@@ -30,7 +30,7 @@ class PaperAccount(db.Model):
     batch_id: Mapped[int] = mapped_column(ForeignKey("paper_batch.id", ondelete="CASCADE"), index=True)
     issued: Mapped[int] = mapped_column(default=0)
     returned: Mapped[int] = mapped_column(default=0)
-    spoilt: Mapped[int] = mapped_column(default=0)
+    spoilt: Mapped[int] = mapped_column(default=0)  # spoilt at the desk and replaced: never in the box
     unused: Mapped[int] = mapped_column(default=0)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -52,13 +52,15 @@ class PaperBallot(db.Model):
 
 
 class PaperEntry(db.Model):
-    """What one operator keyed from the paper: the ballot (stored form) or why it is spoilt."""
+    """What one operator keyed from the paper: the ballot (stored form) or why it is rejected."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_ballot_id: Mapped[int] = mapped_column(ForeignKey("paper_ballot.id", ondelete="CASCADE"), index=True)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     content: Mapped[str] = mapped_column(Text, default="")
-    spoilt: Mapped[SpoiltReason | None] = mapped_column(code_enum(SpoiltReason, "paper_entry_spoilt"))
+    # Stored in the column first named "spoilt", before rejected papers were told apart from spoilt ones.
+    rejected: Mapped[RejectedReason | None] = mapped_column("spoilt", code_enum(RejectedReason,
+                                                                              "paper_entry_spoilt"))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("paper_entry.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -70,7 +72,8 @@ class PaperResolution(db.Model):
     paper_ballot_id: Mapped[int] = mapped_column(ForeignKey("paper_ballot.id", ondelete="CASCADE"), index=True)
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     content: Mapped[str] = mapped_column(Text, default="")
-    spoilt: Mapped[SpoiltReason | None] = mapped_column(code_enum(SpoiltReason, "paper_resolution_spoilt"))
+    rejected: Mapped[RejectedReason | None] = mapped_column("spoilt", code_enum(RejectedReason,
+                                                                              "paper_resolution_spoilt"))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("paper_resolution.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -8,8 +8,8 @@ from app.paper.services import MAX_PRINTED_AT_ONCE
 MAX_COUNT = 1_000_000
 
 
-def _count(label):
-    return IntegerField(label, validators=[
+def _count(label, description=""):
+    return IntegerField(label, description=description, validators=[
         InputRequired(_l("Enter a whole number.")),
         NumberRange(min=0, max=MAX_COUNT, message=_l("Between %(min)d and %(max)d."))])
 
@@ -23,8 +23,10 @@ class BatchForm(AppForm):
 
 class AccountForm(AppForm):
     issued = _count(_l("Ballots issued"))
-    returned = _count(_l("Ballots returned in the box"))
-    spoilt = _count(_l("Spoilt ballots"))
+    returned = _count(_l("Ballots returned in the box"),
+                      _l("Every paper in the box, those that can be counted and those rejected."))
+    spoilt = _count(_l("Ballots spoilt at the desk and replaced"),
+                    _l("Papers a voter spoilt and swapped for a fresh one: they never went in the box."))
     unused = _count(_l("Unused ballots"))
 
 
@@ -45,7 +47,10 @@ class KeyForm(AppForm):
                          render_kw={"autocomplete": "off", "autocapitalize": "characters"})
     marks = StringField(_l("Marks on the paper"), filters=[strip], validators=[Optional(), Length(max=2000)],
                         render_kw={"autocomplete": "off", "inputmode": "text"})
-    spoilt = SelectField(_l("Spoilt?"), default="", choices=[])
+    rejected = SelectField(_l("Rejected (it cannot be counted)?"), default="", choices=[],
+                           description=_l("A ballot from the box that cannot be counted is rejected, with the "
+                                          "reason. Ballots spoilt at the desk never reach the box and are not "
+                                          "keyed."))
 
 
 class ActionForm(AppForm):

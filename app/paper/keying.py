@@ -12,7 +12,7 @@ from app.extensions import db
 from app.models import BallotKind, PaperBallot, PaperEntry, User
 from app.needs.translations import shown_in
 from app.paper import labels, marks, services
-from app.paper.reconcile import SpoiltReason
+from app.paper.reconcile import RejectedReason
 from app.voting.ballot_content import parse
 from app.web import render_page, today
 
@@ -25,9 +25,9 @@ def numbers(needs) -> dict[str, int]:
 
 
 def read_form(round_, form, needs):
-    """(ballot, spoilt reason, error messages) from the keying form."""
-    if form.spoilt.data:
-        return None, SpoiltReason(form.spoilt.data), []
+    """(ballot, rejected reason, error messages) from the keying form."""
+    if form.rejected.data:
+        return None, RejectedReason(form.rejected.data), []
     read = marks.read(round_.ballot_kind, form.marks.data or "", numbers(needs))
     limits = round_.ballot_rules.limits(frozenset(n.id for n in needs))
     codes = read.errors
@@ -49,8 +49,8 @@ def _mine(round_, operator: User) -> list[tuple[str, PaperEntry]]:
 
 
 def _written(entry, printed) -> str:
-    if entry.spoilt:
-        return str(labels.SPOILT[entry.spoilt])
+    if entry.rejected:
+        return str(labels.REJECTED[entry.rejected])
     return marks.typed_form(parse(entry.content), printed)
 
 
@@ -58,8 +58,8 @@ def recorded(verdict, printed) -> str:
     """What a reconciled paper counts as, as an operator would type it; empty if it is not reconciled."""
     if verdict is None or verdict.record is None:
         return ""
-    if verdict.record.spoilt:
-        return str(labels.SPOILT[verdict.record.spoilt])
+    if verdict.record.rejected:
+        return str(labels.REJECTED[verdict.record.rejected])
     return marks.typed_form(parse(verdict.record.content), printed)
 
 
@@ -72,12 +72,12 @@ def key_page(round_, form, status=200):
 
 
 def key_submitted(round_, form):
-    ballot, spoilt, errors = read_form(round_, form, counted_needs(round_))
+    ballot, rejected, errors = read_form(round_, form, counted_needs(round_))
     if errors:
         form.marks.errors = list(form.marks.errors) + errors
         return key_page(round_, form, status=422)
     try:
-        services.key(round_, form.serial.data, current_user(), ballot, spoilt, today())
+        services.key(round_, form.serial.data, current_user(), ballot, rejected, today())
     except services.KeyingClosed:
         flash(_("Keying has closed in this round, so this entry was not kept."), "error")
         return key_page(round_, form, status=409)
@@ -101,12 +101,12 @@ def resolve_page(round_, paper, form, status=200):
 
 
 def resolve_submitted(round_, paper, form):
-    ballot, spoilt, errors = read_form(round_, form, counted_needs(round_))
+    ballot, rejected, errors = read_form(round_, form, counted_needs(round_))
     if errors:
         form.marks.errors = list(form.marks.errors) + errors
         return resolve_page(round_, paper, form, status=422)
     try:
-        services.resolve(round_, paper, current_user(), ballot, spoilt, today())
+        services.resolve(round_, paper, current_user(), ballot, rejected, today())
     except services.KeyingClosed:
         flash(_("Keying has closed in this round, so this entry was not kept."), "error")
         return resolve_page(round_, paper, form, status=409)

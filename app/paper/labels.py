@@ -1,16 +1,17 @@
-"""Words for paper ballots' codes: spoilt reasons, states, and the differences a reconciliation flags."""
+"""Words for paper ballots' codes: why a paper from the box is rejected, states, and the differences a
+reconciliation flags. "Spoilt" means only a paper spoilt at the desk and replaced, never one from the box."""
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from app.paper.desk import DeskRefusal
-from app.paper.reconcile import Difference, PaperState, SpoiltReason
+from app.paper.reconcile import Difference, PaperState, RejectedReason
 
-SPOILT = {
-    SpoiltReason.UNMARKED: _l("Spoilt: no marks"),
-    SpoiltReason.UNCLEAR: _l("Spoilt: the marks cannot be read"),
-    SpoiltReason.TOO_MANY: _l("Spoilt: more marks than the ballot allows"),
-    SpoiltReason.IDENTIFIES: _l("Spoilt: a mark that could identify the voter"),
+REJECTED = {
+    RejectedReason.UNMARKED: _l("Rejected: no marks"),
+    RejectedReason.UNCLEAR: _l("Rejected: the marks cannot be read"),
+    RejectedReason.TOO_MANY: _l("Rejected: more marks than the ballot allows"),
+    RejectedReason.IDENTIFIES: _l("Rejected: a mark that could identify the voter"),
 }
 
 STATES = {
@@ -35,8 +36,8 @@ DESK_REFUSALS = {
 }
 
 
-def spoilt_choices() -> list[tuple[str, str]]:
-    return [("", _("Not spoilt"))] + [(reason.value, str(label)) for reason, label in SPOILT.items()]
+def rejected_choices() -> list[tuple[str, str]]:
+    return [("", _("No: it can be counted"))] + [(reason.value, str(label)) for reason, label in REJECTED.items()]
 
 
 def difference(code: Difference, amount: int) -> str:
@@ -45,17 +46,20 @@ def difference(code: Difference, amount: int) -> str:
         return _("The ballot paper account has not been entered yet.")
     if code == Difference.UNACCOUNTED:
         if amount > 0:
-            return ngettext("%(num)d issued ballot is not accounted for: issued should equal returned, spoilt "
-                            "and unused together.", "%(num)d issued ballots are not accounted for: issued should "
-                            "equal returned, spoilt and unused together.", amount)
-        return ngettext("Returned, spoilt and unused add up to %(num)d more than were issued.",
-                        "Returned, spoilt and unused add up to %(num)d more than were issued.", -amount)
+            return ngettext("%(num)d issued ballot is not accounted for: the ballots issued should equal those "
+                            "returned in the box, those spoilt at the desk and those unused, together.",
+                            "%(num)d issued ballots are not accounted for: the ballots issued should equal those "
+                            "returned in the box, those spoilt at the desk and those unused, together.", amount)
+        return ngettext("The ballots returned in the box, spoilt at the desk and unused add up to %(num)d more "
+                        "than were issued.", "The ballots returned in the box, spoilt at the desk and unused add "
+                        "up to %(num)d more than were issued.", -amount)
     if code == Difference.KEYED:
         if amount > 0:
-            return ngettext("%(num)d returned ballot has not been keyed yet.",
-                            "%(num)d returned ballots have not been keyed yet.", amount)
-        return ngettext("%(num)d more ballot was keyed than were returned, less the spoilt ones.",
-                        "%(num)d more ballots were keyed than were returned, less the spoilt ones.", -amount)
+            return ngettext("%(num)d ballot returned in the box has not been keyed yet: every one is keyed, as "
+                            "counted or as rejected.", "%(num)d ballots returned in the box have not been keyed "
+                            "yet: every one is keyed, as counted or as rejected.", amount)
+        return ngettext("%(num)d more ballot was keyed than were returned in the box.",
+                        "%(num)d more ballots were keyed than were returned in the box.", -amount)
     if code == Difference.DISPUTES:
         return ngettext("%(num)d ballot waits for a supervisor: its two entries differ.",
                         "%(num)d ballots wait for a supervisor: their two entries differ.", amount)

@@ -49,5 +49,5 @@ def ballots_csv(slug):
     round_ = _published(slug)
     public = {need.id: need.public_id for need in counted_needs(round_)}
     rows = report.keyed_ballots(round_, lambda content: written(content, public))
-    return Response(to_csv(rows, ["batch", "serial", "ballot", "spoilt"]), mimetype="text/csv",
+    return Response(to_csv(rows, ["batch", "serial", "ballot", "spoilt", "rejected"]), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{round_.slug}-paper-ballots.csv"'})

@@ -1,6 +1,11 @@
 """Paper ballots as election offices count them, in plain Python: two blind entries per ballot, a
 supervisor where they differ, corrections that supersede, the batch's ballot paper account, and the
-sample audit drawn from a published seed."""
+sample audit drawn from a published seed.
+
+Two words are kept apart, as at a count: a *spoilt* paper was spoilt by the voter at the desk and swapped
+for a fresh one, so it never reached the box (the account counts it); a *rejected* paper came out of the
+box but cannot be counted (it is keyed, with its reason). So issued = returned + spoilt + unused, and
+returned = counted + rejected + the papers still being keyed or in dispute."""
 import hashlib
 import random
 from collections.abc import Iterable, Sequence
@@ -9,7 +14,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 
-class SpoiltReason(StrEnum):
+class RejectedReason(StrEnum):
+    """Why a paper from the box cannot be counted."""
     UNMARKED = "unmarked"
     UNCLEAR = "unclear"
     TOO_MANY = "too-many"
@@ -27,7 +33,7 @@ class PaperState(StrEnum):
 class Difference(StrEnum):
     NO_ACCOUNT = "no-account"
     UNACCOUNTED = "unaccounted"  # issued != returned + spoilt + unused
-    KEYED = "keyed"  # keyed != returned - spoilt
+    KEYED = "keyed"  # returned != counted + rejected + keyed once + in dispute
     DISPUTES = "disputes"
     WAITING = "waiting"  # ballots keyed by one operator only
 
@@ -35,16 +41,16 @@ class Difference(StrEnum):
 @dataclass(frozen=True)
 class Record:
     """An operator's entry or a supervisor's decision: what the paper says (`content`, the stored ballot's
-    text) or why it is spoilt. A correction is a new record naming the one it `supersedes`."""
+    text) or why it is rejected. A correction is a new record naming the one it `supersedes`."""
     id: int
     author: int | None
     content: str = ""
-    spoilt: SpoiltReason | None = None
+    rejected: RejectedReason | None = None
     supersedes: int | None = None
 
     def reads_as(self, other: "Record") -> bool:
-        if self.spoilt or other.spoilt:
-            return bool(self.spoilt) and bool(other.spoilt)
+        if self.rejected or other.rejected:
+            return bool(self.rejected) and bool(other.rejected)
         return self.content == other.content
 
 
@@ -66,10 +72,15 @@ class Verdict:
 
     @property
     def counted_content(self) -> str | None:
-        """The ballot this paper adds to the tally: None unless reconciled and not spoilt."""
-        if self.reconciled and self.record is not None and not self.record.spoilt:
+        """The ballot this paper adds to the tally: None unless reconciled and not rejected."""
+        if self.reconciled and self.record is not None and not self.record.rejected:
             return self.record.content
         return None
+
+    @property
+    def rejected(self) -> bool:
+        """Reconciled as a paper from the box that cannot be counted."""
+        return self.reconciled and self.record is not None and self.record.rejected is not None
 
 
 def verdict(entries: Iterable[Record], resolutions: Iterable[Record] = ()) -> Verdict:
@@ -102,7 +113,8 @@ def _first_entry(entries: Iterable[Record], author: int | None) -> int:
 
 @dataclass(frozen=True)
 class Account:
-    """A batch's ballot paper account, as the desk counted it."""
+    """A batch's ballot paper account, as the desk counted it. `spoilt`: papers spoilt at the desk and
+    replaced, which never reached the box."""
     issued: int
     returned: int
     spoilt: int
@@ -115,6 +127,7 @@ class BatchCount:
     keyed: int  # reconciled ballots that count
     in_dispute: int
     waiting: int
+    rejected: int = 0  # reconciled papers from the box that cannot be counted
 
     @property
     def differences(self) -> list[tuple[Difference, int]]:
@@ -126,8 +139,9 @@ class BatchCount:
             a = self.account
             if a.issued != a.returned + a.spoilt + a.unused:
                 found.append((Difference.UNACCOUNTED, a.issued - (a.returned + a.spoilt + a.unused)))
-            if self.keyed != a.returned - a.spoilt:
-                found.append((Difference.KEYED, (a.returned - a.spoilt) - self.keyed))
+            keyed = self.keyed + self.rejected + self.in_dispute + self.waiting
+            if keyed != a.returned:
+                found.append((Difference.KEYED, a.returned - keyed))
         if self.in_dispute:
             found.append((Difference.DISPUTES, self.in_dispute))
         if self.waiting:
@@ -144,7 +158,8 @@ def count_batch(account: Account | None, verdicts: Iterable[Verdict]) -> BatchCo
     return BatchCount(
         account, keyed=sum(1 for v in verdicts if v.counted_content is not None),
         in_dispute=sum(1 for v in verdicts if v.state == PaperState.DISPUTED),
-        waiting=sum(1 for v in verdicts if v.state == PaperState.KEYED_ONCE))
+        waiting=sum(1 for v in verdicts if v.state == PaperState.KEYED_ONCE),
+        rejected=sum(1 for v in verdicts if v.rejected))
 
 
 def keying_open(ranking_closes: date | None, grace_days: int, today: date, phase_allows: bool) -> bool:

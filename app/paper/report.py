@@ -72,7 +72,7 @@ def paper_record(round_: Round) -> dict:
     result = audit_result(audit) if audit else None
     return {
         "batches": [{"name": r.batch.name, **_account(r.count.account), "keyed": r.count.keyed,
-                     "in_dispute": r.count.in_dispute} for r in reports],
+                     "in_dispute": r.count.in_dispute, "rejected": r.count.rejected} for r in reports],
         "balanced": bool(reports) and all(r.count.balanced for r in reports),
         "audit": None if result is None else {"seed": result.seed, "sampled": result.checked,
                                               "matched": result.matched},
@@ -86,15 +86,18 @@ def _account(account: Account | None) -> dict:
 
 
 def keyed_ballots(round_: Round, short) -> list[dict]:
-    """Open data: every reconciled paper (batch, serial, the ballot in short form or why it was spoilt),
-    shuffled, with no operator or supervisor named. `short` writes a stored ballot's text in short form."""
+    """Open data: every reconciled paper (batch, serial, the ballot in short form or why it was rejected),
+    shuffled, with no operator or supervisor named. `short` writes a stored ballot's text in short form.
+    `spoilt` repeats `rejected` under the column's first name, for readers written before the two were
+    told apart."""
     names = {b.id: b.name for b in db.session.scalars(select(PaperBatch).filter_by(round_id=round_.id))}
     rows = []
     for paper, verdict in verdicts(round_).values():
         if verdict.reconciled and verdict.record is not None:
             record: Record = verdict.record
+            reason = record.rejected.value if record.rejected else ""
             rows.append({"batch": names[paper.batch_id], "serial": paper.serial,
-                         "ballot": "" if record.spoilt else short(record.content),
-                         "spoilt": record.spoilt.value if record.spoilt else ""})
+                         "ballot": "" if record.rejected else short(record.content),
+                         "spoilt": reason, "rejected": reason})
     _shuffle(rows)
     return rows

@@ -114,7 +114,7 @@ def printable(round_, slug, batch_id):
 def key(round_, slug):
     """The keying form: serial, then the marks as numbers; made to be used without a mouse."""
     form = KeyForm()
-    form.spoilt.choices = labels.spoilt_choices()
+    form.rejected.choices = labels.rejected_choices()
     if request.method == "GET" or not form.validate_on_submit():
         return keying.key_page(round_, form, status=422 if form.errors else 200)
     return keying.key_submitted(round_, form)
@@ -133,7 +133,7 @@ def resolve(round_, slug, serial):
     """A supervisor reads the paper and decides; the decision and who made it are kept."""
     paper = services.find_paper(round_, serial) or abort(404)
     form = KeyForm(serial=paper.serial)
-    form.spoilt.choices = labels.spoilt_choices()
+    form.rejected.choices = labels.rejected_choices()
     if request.method == "GET" or not form.validate_on_submit():
         return keying.resolve_page(round_, paper, form, status=422 if form.errors else 200)
     return keying.resolve_submitted(round_, paper, form)

@@ -10,7 +10,7 @@ from app.ballots.keys import RECEIPT_ALPHABET, new_receipt
 from app.extensions import db
 from app.models import Ballot, Channel, PaperAccount, PaperBallot, PaperBatch, PaperEntry, PaperResolution, Round, User
 from app.paper import reconcile
-from app.paper.reconcile import Record, SpoiltReason, Verdict
+from app.paper.reconcile import Record, RejectedReason, Verdict
 from app.rounds.phases import Action
 from app.voting.ballot_content import StoredBallot
 
@@ -112,11 +112,11 @@ def resolutions_of(paper: PaperBallot) -> list[PaperResolution]:
 
 
 def entry_record(entry: PaperEntry) -> Record:
-    return Record(entry.id, entry.operator_id, entry.content, entry.spoilt, entry.supersedes_id)
+    return Record(entry.id, entry.operator_id, entry.content, entry.rejected, entry.supersedes_id)
 
 
 def resolution_record(resolution: PaperResolution) -> Record:
-    return Record(resolution.id, resolution.supervisor_id, resolution.content, resolution.spoilt,
+    return Record(resolution.id, resolution.supervisor_id, resolution.content, resolution.rejected,
                   resolution.supersedes_id)
 
 
@@ -125,7 +125,7 @@ def verdict_of(paper: PaperBallot) -> Verdict:
                              [resolution_record(r) for r in resolutions_of(paper)])
 
 
-def key(round_: Round, serial: str, operator: User, ballot: StoredBallot | None, spoilt: SpoiltReason | None,
+def key(round_: Round, serial: str, operator: User, ballot: StoredBallot | None, rejected: RejectedReason | None,
         today: date) -> Verdict:
     """One operator's entry for one paper; keying the same paper again corrects their own entry."""
     if not keying_open(round_, today):
@@ -139,14 +139,14 @@ def key(round_: Round, serial: str, operator: User, ballot: StoredBallot | None,
         raise KeyingRefused("two-entries")
     live = reconcile.current(entry_record(e) for e in mine)
     db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id,
-                              content="" if spoilt else ballot.to_json(), spoilt=spoilt,
+                              content="" if rejected else ballot.to_json(), rejected=rejected,
                               supersedes_id=live[-1].id if live else None))
     db.session.flush()
     return settle(round_, paper)
 
 
 def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredBallot | None,
-            spoilt: SpoiltReason | None, today: date) -> Verdict:
+            rejected: RejectedReason | None, today: date) -> Verdict:
     """The supervisor's reading of the paper, which settles it whatever the entries say."""
     if not keying_open(round_, today):
         raise KeyingClosed
@@ -154,7 +154,7 @@ def resolve(round_: Round, paper: PaperBallot, supervisor: User, ballot: StoredB
         raise SupervisorKeyedIt
     previous = reconcile.current(resolution_record(r) for r in resolutions_of(paper))
     db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id,
-                                   content="" if spoilt else ballot.to_json(), spoilt=spoilt,
+                                   content="" if rejected else ballot.to_json(), rejected=rejected,
                                    supersedes_id=previous[-1].id if previous else None))
     audit.record(supervisor, "paper-dispute-resolved", round_, serial=paper.serial)
     db.session.flush()

@@ -3,7 +3,7 @@ and what an operator types read into a ballot."""
 from datetime import date
 
 from app.paper import marks
-from app.paper.reconcile import (Account, Difference, PaperState, Record, SpoiltReason, audit_result, count_batch,
+from app.paper.reconcile import (Account, Difference, PaperState, Record, RejectedReason, audit_result, count_batch,
                                  current, draw_sample, keying_open, verdict)
 from app.voting.ballot_content import BallotKind, RankingBallot
 
@@ -40,16 +40,25 @@ def test_a_later_decision_supersedes_an_earlier_one():
     assert decided.counted_content == FIRST
 
 
-def test_a_ballot_both_operators_call_spoilt_is_reconciled_but_not_counted():
-    found = verdict([Record(1, A, spoilt=SpoiltReason.UNCLEAR), Record(2, B, spoilt=SpoiltReason.TOO_MANY)])
-    assert found.reconciled and found.counted_content is None
-    assert verdict([Record(1, A, spoilt=SpoiltReason.UNCLEAR), Record(2, B, FIRST)]).state == PaperState.DISPUTED
+def test_a_ballot_both_operators_reject_is_reconciled_but_not_counted():
+    found = verdict([Record(1, A, rejected=RejectedReason.UNCLEAR), Record(2, B, rejected=RejectedReason.TOO_MANY)])
+    assert found.reconciled and found.rejected and found.counted_content is None
+    assert verdict([Record(1, A, rejected=RejectedReason.UNCLEAR), Record(2, B, FIRST)]).state == PaperState.DISPUTED
+    assert not verdict([Record(1, A, rejected=RejectedReason.UNCLEAR)]).rejected  # not reconciled yet
 
 
-def test_a_batch_balances_when_its_account_adds_up_and_every_returned_ballot_is_keyed():
+def test_a_batch_balances_when_its_account_adds_up_and_every_returned_ballot_is_counted_or_rejected():
+    agreed = verdict([Record(1, A, FIRST), Record(2, B, FIRST)])
+    rejected = verdict([Record(1, A, rejected=RejectedReason.UNMARKED), Record(2, B, rejected=RejectedReason.UNMARKED)])
+    # One paper spoilt at the desk and replaced (never in the box); six in the box, one of them rejected.
+    count = count_batch(Account(issued=10, returned=6, spoilt=1, unused=3), [agreed] * 5 + [rejected])
+    assert count.balanced and (count.keyed, count.rejected) == (5, 1)
+
+
+def test_a_paper_spoilt_at_the_desk_does_not_excuse_a_paper_in_the_box_left_unkeyed():
     agreed = verdict([Record(1, A, FIRST), Record(2, B, FIRST)])
     count = count_batch(Account(issued=10, returned=6, spoilt=1, unused=3), [agreed] * 5)
-    assert count.balanced and count.keyed == 5
+    assert count.differences == [(Difference.KEYED, 1)]
 
 
 def test_a_batch_flags_each_difference_with_its_size():
@@ -57,7 +66,7 @@ def test_a_batch_flags_each_difference_with_its_size():
     disputed = verdict([Record(1, A, FIRST), Record(2, B, SECOND)])
     waiting = verdict([Record(1, A, FIRST)])
     count = count_batch(Account(issued=10, returned=6, spoilt=1, unused=1), [agreed] * 3 + [disputed, waiting])
-    assert count.differences == [(Difference.UNACCOUNTED, 2), (Difference.KEYED, 2), (Difference.DISPUTES, 1),
+    assert count.differences == [(Difference.UNACCOUNTED, 2), (Difference.KEYED, 1), (Difference.DISPUTES, 1),
                                  (Difference.WAITING, 1)]
     assert count_batch(None, []).differences == [(Difference.NO_ACCOUNT, 0)]
     assert count_batch(Account(5, 5, 0, 0), [agreed] * 6).differences == [(Difference.KEYED, -1)]

@@ -37,9 +37,9 @@ def signed_in(app, email):
     return client
 
 
-def key(client, serial, marks="", spoilt=""):
+def key(client, serial, marks="", rejected=""):
     return client.post("/rounds/lewisham/paper/key", data={
-        "csrf_token": csrf_token(client), "serial": serial, "marks": marks, "spoilt": spoilt})
+        "csrf_token": csrf_token(client), "serial": serial, "marks": marks, "rejected": rejected})
 
 
 def paper_ballots(app):
@@ -79,7 +79,7 @@ def test_entries_that_differ_wait_for_a_supervisor_whose_decision_counts(app, pa
     assert paper_ballots(app) == []
     assert serial in world["sam"].get("/rounds/lewisham/paper/disputes").get_data(as_text=True)
     response = world["sam"].post(f"/rounds/lewisham/paper/disputes/{serial}", data={
-        "csrf_token": csrf_token(world["sam"]), "marks": f"{two} {one}", "spoilt": ""})
+        "csrf_token": csrf_token(world["sam"]), "marks": f"{two} {one}", "rejected": ""})
     assert response.status_code == 302
     assert paper_ballots(app) == [(ranking(two, one), Channel.PAPER)]
     page = world["sam"].get(f"/rounds/lewisham/paper/disputes/{serial}").get_data(as_text=True)
@@ -108,7 +108,7 @@ def test_a_supervisor_may_overrule_an_agreed_ballot_and_it_leaves_the_count(app,
     key(world["ana"], serial, f"{one}")
     key(world["ben"], serial, f"{one}")
     world["sam"].post(f"/rounds/lewisham/paper/disputes/{serial}", data={
-        "csrf_token": csrf_token(world["sam"]), "marks": "", "spoilt": "identifies"})
+        "csrf_token": csrf_token(world["sam"]), "marks": "", "rejected": "identifies"})
     assert paper_ballots(app) == []
 
 
@@ -137,16 +137,34 @@ def test_the_reconciliation_flags_what_does_not_add_up_in_plain_words(app, paper
     key(world["ana"], world["serials"][1], f"{two}")
     page = world["ana"].get("/rounds/lewisham/paper").get_data(as_text=True)
     assert "1 issued ballot is not accounted for" in page
-    assert "1 returned ballot has not been keyed yet." in page
+    assert "1 ballot returned in the box has not been keyed yet: every one is keyed, as counted or as rejected." in page
     assert "1 ballot has been keyed by one operator only." in page
     assert world["ana"].get("/rounds/lewisham/paper.json").json["balanced"] is False
     key(world["ben"], world["serials"][1], f"{two}")
     account.update(unused="6")
     world["ana"].post(f"{world['batch_url']}/account", data=account)  # the recount supersedes the first count
+    # The paper spoilt at the desk never reached the box: the third paper in it must still be keyed.
+    assert "1 ballot returned in the box has not been keyed yet" in world["ana"].get(
+        "/rounds/lewisham/paper").get_data(as_text=True)
+    key(world["ana"], world["serials"][2], "", rejected="unmarked")
+    key(world["ben"], world["serials"][2], "", rejected="unmarked")
     assert "This batch balances." in world["ana"].get("/rounds/lewisham/paper").get_data(as_text=True)
     record = world["ana"].get("/rounds/lewisham/paper.json").json
     assert record == {"batches": [{"name": "Library box 1", "issued": 10, "returned": 3, "spoilt": 1, "unused": 6,
-                                   "keyed": 2, "in_dispute": 0}], "balanced": True, "audit": None}
+                                   "keyed": 2, "in_dispute": 0, "rejected": 1}], "balanced": True, "audit": None}
+
+
+def test_the_keying_form_calls_a_paper_from_the_box_that_cannot_be_counted_rejected(app, paper_round):
+    world = paper_round()
+    page = world["ana"].get("/rounds/lewisham/paper/key").get_data(as_text=True)
+    assert "Rejected (it cannot be counted)?" in page and "Rejected: a mark that could identify the voter" in page
+    assert "Spoilt" not in page
+    key(world["ana"], world["serials"][0], "", rejected="unclear")
+    page = world["ana"].get("/rounds/lewisham/paper/key").get_data(as_text=True)
+    assert "Rejected: the marks cannot be read" in page  # the operator's last entries
+    assert world["ana"].post("/rounds/lewisham/paper/key", data={
+        "csrf_token": csrf_token(world["ana"]), "serial": world["serials"][1], "marks": "",
+        "rejected": "spoilt"}).status_code == 422
 
 
 def test_a_bad_account_is_refused_and_keeps_the_figures(app, paper_round):
@@ -187,8 +205,8 @@ def test_paper_and_phone_ballots_are_tallied_together_with_turnout_by_channel(ap
     for serial, marks in zip(world["serials"], (f"{three}", f"{three}", f"{one} {three}")):
         key(world["ana"], serial, marks)
         key(world["ben"], serial, marks)
-    key(world["ana"], world["serials"][3], "", spoilt="unmarked")
-    key(world["ben"], world["serials"][3], "", spoilt="unclear")
+    key(world["ana"], world["serials"][3], "", rejected="unmarked")
+    key(world["ben"], world["serials"][3], "", rejected="unclear")
     results = client.get("/rounds/lewisham/results.json").json
     assert results["scores"] == {str(one): 2, str(two): 2, str(three): 3}
     assert results["ranking"] == [str(three), str(one), str(two)]

@@ -78,11 +78,12 @@ def test_after_results_the_keyed_ballots_are_open_data_without_operators(app, cl
     one, two, three = world["needs"]
     key(world["ana"], world["serials"][0], f"{three} {one}")
     key(world["ben"], world["serials"][0], f"{three} {one}")
-    key(world["ana"], world["serials"][1], "", spoilt="unclear")
-    key(world["ben"], world["serials"][1], "", spoilt="unclear")
+    key(world["ana"], world["serials"][1], "", rejected="unclear")
+    key(world["ben"], world["serials"][1], "", rejected="unclear")
     rows = list(csv.DictReader(io.StringIO(client.get("/rounds/lewisham/paper/ballots.csv").get_data(as_text=True))))
-    assert sorted((r["serial"], r["ballot"], r["spoilt"]) for r in rows) == sorted(
+    assert sorted((r["serial"], r["ballot"], r["rejected"]) for r in rows) == sorted(
         [(world["serials"][0], f"{three} > {one}", ""), (world["serials"][1], "", "unclear")])
+    assert all(r["spoilt"] == r["rejected"] for r in rows)  # the column's first name, kept for older readers
     text = client.get("/rounds/lewisham/paper/report").get_data(as_text=True)
     assert "Library box 1" in text and "ana@example.org" not in text
     pabulib = client.get("/rounds/lewisham/export.pb").get_data(as_text=True)
@@ -100,6 +101,8 @@ def test_the_demo_has_two_paper_batches_reconciled_with_a_dispute_settled_and_an
     record = client.get("/rounds/newham-2026/paper.json").json
     assert [b["name"] for b in record["batches"]] == ["Forest Gate community centre box", "Stratford Library box"]
     assert record["balanced"] is True and record["audit"] == {"seed": "3 1 4 1 5 9", "sampled": 4, "matched": 4}
+    # Stratford: one paper spoilt at the desk and replaced, one from the box rejected (no marks).
+    assert [(b["spoilt"], b["rejected"]) for b in record["batches"]] == [(0, 0), (1, 1)]
     assert client.get("/rounds/newham-2026/results.json").json["turnout"]["by_channel"]["paper"] == 9
     runner.invoke(args=["demo"])
     with app.app_context():

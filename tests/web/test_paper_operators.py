@@ -37,7 +37,7 @@ def test_a_facilitator_who_keyed_a_disputed_ballot_cannot_settle_it_another_can(
     serial = world["serials"][1]
     key(world["ana"], serial, f"{one} {two}")
     key(world["ben"], serial, f"{two} {one}")
-    settle = {"serial": serial, "marks": f"{one} {two}", "spoilt": ""}
+    settle = {"serial": serial, "marks": f"{one} {two}", "rejected": ""}
     refused = world["ana"].post(f"/rounds/lewisham/paper/disputes/{serial}",
                                 data={"csrf_token": csrf_token(world["ana"]), **settle})
     assert refused.status_code == 409
