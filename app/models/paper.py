@@ -49,6 +49,9 @@ class PaperBallot(db.Model):
     serial: Mapped[str] = mapped_column(String(16))
     # The receipt of the Ballot row this paper counts as, once reconciled (the seal keeps receipts).
     ballot_receipt: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # A pairwise paper's pairs as printed, A before B, in order ("12-7 3-9"; app/paper/pairs.py), kept from
+    # when the paper was made so that a need hidden later cannot shift what the keyer's keys mean.
+    pairs: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PaperEntry(db.Model):

@@ -40,6 +40,17 @@ def rejected_choices() -> list[tuple[str, str]]:
     return [("", _("No: it can be counted"))] + [(reason.value, str(label)) for reason, label in REJECTED.items()]
 
 
+def pair_error(code: str, pairs: int, typed: int) -> str:
+    """Why the keys typed for a pairwise paper were not read."""
+    if code == "pair-count":
+        return ngettext("This paper prints %(num)d pair: type one key for it (you typed %(typed)d).",
+                        "This paper prints %(num)d pairs: type one key for each, in the printed order (you typed "
+                        "%(typed)d).", pairs, typed=typed)
+    if code == "pair-key":
+        return _("Type only 1 for A, 2 for B, 0 for “I can't decide” and - for a pair left blank.")
+    return _("Every pair is left blank: if the paper has no marks at all, key it as rejected.")
+
+
 def difference(code: Difference, amount: int) -> str:
     """A reconciliation's flag, in words a volunteer at the desk understands."""
     if code == Difference.NO_ACCOUNT:

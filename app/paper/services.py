@@ -7,12 +7,13 @@ from sqlalchemy import select
 
 from app import audit
 from app.ballots.keys import RECEIPT_ALPHABET, new_receipt
+from app.ballots.tally import counted_needs
 from app.extensions import db
 from app.models import Ballot, Channel, PaperAccount, PaperBallot, PaperBatch, PaperEntry, PaperResolution, Round, User
-from app.paper import reconcile
+from app.paper import pairs as paper_pairs, reconcile
 from app.paper.reconcile import Record, RejectedReason, Verdict
 from app.rounds.phases import Action
-from app.voting.ballot_content import StoredBallot
+from app.voting.ballot_content import BallotKind, StoredBallot
 
 SERIAL_LENGTH = 6
 MAX_PRINTED_AT_ONCE = 2000
@@ -78,20 +79,29 @@ def record_account(batch: PaperBatch, counts: reconcile.Account, actor: User) ->
 
 def print_ballots(batch: PaperBatch, count: int, actor: User) -> list[PaperBallot]:
     """`count` more ballots for the batch, each with a fresh random serial (random, so the order papers
-    were handed out in says nothing)."""
+    were handed out in says nothing); in a pairwise round, each keeps the pairs it prints."""
     if not 1 <= count <= MAX_PRINTED_AT_ONCE:
         raise ValueError(f"print between 1 and {MAX_PRINTED_AT_ONCE} ballots at a time")
+    round_ = db.session.get(Round, batch.round_id)
+    needs = [n.id for n in counted_needs(round_)] if round_.ballot_kind == BallotKind.PAIRWISE else []
     taken = set(db.session.scalars(select(PaperBallot.serial).filter_by(round_id=batch.round_id)))
     made = []
     while len(made) < count:
         serial = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(SERIAL_LENGTH))
         if serial not in taken:
             taken.add(serial)
-            made.append(PaperBallot(round_id=batch.round_id, batch_id=batch.id, serial=serial))
+            made.append(PaperBallot(round_id=batch.round_id, batch_id=batch.id, serial=serial,
+                                    pairs=paper_pairs.to_text(paper_pairs.draw(serial, needs)) if needs else ""))
     db.session.add_all(made)
-    audit.record(actor, "paper-ballots-printed", db.session.get(Round, batch.round_id), batch=batch.name, count=count)
+    audit.record(actor, "paper-ballots-printed", round_, batch=batch.name, count=count)
     db.session.commit()
     return made
+
+
+def pairs_of(paper: PaperBallot, needs) -> list[paper_pairs.Pair]:
+    """The pairs the paper prints: those kept when it was made, or, for a paper made before its round
+    asked for pairs, those its serial draws from the needs on the ballot now."""
+    return paper_pairs.from_text(paper.pairs) or paper_pairs.draw(paper.serial, [n.id for n in needs])
 
 
 def find_paper(round_: Round, serial: str) -> PaperBallot | None:

@@ -9,7 +9,8 @@ PURE = [*sorted((APP / "voting").glob("*.py")), APP / "rounds" / "phases.py", AP
         APP / "needs" / "terms.py", APP / "needs" / "categories.py", APP / "opendata" / "records.py", APP / "readable.py", APP / "bounds.py", APP / "access" / "codes.py",
         APP / "ballots" / "drafts.py", APP / "ballots" / "validation.py", APP / "ballots" / "counting.py",
         APP / "ballots" / "bulk.py", APP / "needs" / "status.py", APP / "money.py", APP / "workshops" / "timer.py",
-        APP / "workshops" / "snapshot.py", APP / "paper" / "reconcile.py", APP / "paper" / "marks.py"]
+        APP / "workshops" / "snapshot.py", APP / "paper" / "reconcile.py", APP / "paper" / "marks.py",
+        APP / "paper" / "pairs.py"]
 FRAMEWORKS = {"flask", "flask_babel", "flask_wtf", "flask_sqlalchemy", "flask_migrate", "flask_htmx", "sqlalchemy",
               "werkzeug", "jinja2", "wtforms", "alembic"}
 PURE_MODULES = {".".join(path.relative_to(APP.parent).with_suffix("").parts).removesuffix(".__init__") for path in PURE}
