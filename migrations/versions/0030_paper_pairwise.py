@@ -1,7 +1,7 @@
 """Pairwise paper ballots: each paper keeps the pairs printed on it.
 
 Revision ID: 0030_paper_pairwise
-Revises: 0026_rubric
+Revises: 0032_question_translations
 Create Date: 2026-12-01 22:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0030_paper_pairwise'
-down_revision = '0026_rubric'
+down_revision = '0032_question_translations'
 branch_labels = None
 depends_on = None
 
