@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField, StringField, TextAreaField, ValidationError
+from wtforms import Field, HiddenField, SelectField, StringField, TextAreaField, ValidationError
 from wtforms.validators import Length
-from wtforms.widgets import TextInput
+from wtforms.widgets import Select, TextInput
 
 from app import money
 from app.bounds import read_int
@@ -210,3 +210,24 @@ class IdField(HiddenField):
 
     def _value(self):
         return "" if self.data is None else str(self.data)
+
+
+class _LanguageSelect(Select):
+    """The same twenty languages on every need and comment form, rendered once per page language and choice:
+    rendering their options field by field was a twentieth of a need page's time."""
+
+    _rendered: dict[tuple, str] = {}
+
+    def __call__(self, field, **kwargs):
+        key = (str(get_locale()), field.id, field.name, tuple(code for code, _label in field.choices), field.data,
+               field.flags.required, tuple(sorted(kwargs.items())))
+        if key not in self._rendered:
+            if len(self._rendered) > 1000:  # posted values that are no language must not grow it for ever
+                self._rendered.clear()
+            self._rendered[key] = super().__call__(field, **kwargs)
+        return self._rendered[key]
+
+
+class LanguageField(SelectField):
+    """A choice among languages, whose labels depend only on their codes and the page's language."""
+    widget = _LanguageSelect()

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, ValidationError, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional
 
-from app.forms import AppForm, IdField, NotBlank, max_length, min_length, strip
+from app.forms import AppForm, IdField, LanguageField, NotBlank, max_length, min_length, strip
 
 
 class ResidentForm(AppForm):
@@ -32,7 +32,7 @@ class NeedForm(ResidentForm):
                            description=_l("A street, a building, a park, or the whole area."))
     area = SelectField(_l("Area"), choices=[], validate_choice=True)
     category = SelectField(_l("Category"), choices=[], validate_choice=False)
-    language = SelectField(_l("Language you are writing in"), choices=[])
+    language = LanguageField(_l("Language you are writing in"), choices=[])
 
     def __init__(self, *args, areas=(), categories=(), languages=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +52,7 @@ class CommentForm(ResidentForm):
         _l("Your comment"), filters=[strip],
         validators=[NotBlank(_l("Please write your comment.")), min_length(2), max_length(2000)],
     )
-    language = SelectField(_l("Language you are writing in"), choices=[])
+    language = LanguageField(_l("Language you are writing in"), choices=[])
     reply_to = HiddenField()
 
     def __init__(self, *args, languages=(), **kwargs):
