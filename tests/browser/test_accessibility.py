@@ -95,16 +95,19 @@ def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_
 @pytest.mark.parametrize("lang", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur", "so"])
 def test_no_page_is_wider_than_a_320_px_screen(browser, app, live_server, busy_round, make_round, lang, runner):
     from app.extensions import db
-    from app.models import Application, Round
+    from app.models import Application, Comment, EligibilityQuestion, Round
 
     make_round(slug="ranking", phase="rank", max_choices=3)
     with app.app_context():
         round_id = db.session.scalar(db.select(Round.id).filter_by(slug="lewisham"))
         application = Application(round_id=round_id, need_id=busy_round, applicant="Sydenham Road Residents' Association",
                                   title="New lamps along the whole of Sydenham Road", amount=12000)
-        db.session.add(application)
+        db.session.add_all([application, EligibilityQuestion(
+            round_id=round_id, text="Is your group based in Lewisham?", required=True, language="en",
+            reason="This fund is for groups based in the borough.")])
         db.session.commit()
         application = application.id
+        comment = db.session.scalar(db.select(Comment.id).filter_by(need_id=busy_round, parent_id=None))
     runner.invoke(args=["codes", "generate", "lewisham", "--count", "3"])  # cards to print
     context = browser.new_context(viewport={"width": 320, "height": 640}, extra_http_headers={"Accept-Language": lang})
     page = context.new_page()
@@ -114,10 +117,12 @@ def test_no_page_is_wider_than_a_320_px_screen(browser, app, live_server, busy_r
         "/rounds/lewisham/codes/cards", "/rounds/lewisham/join?code=ZZZZZ-ZZZZZ", "/rounds/lewisham/join/email",
         "/rounds/lewisham/eligibility", "/rounds/lewisham/receipts", "/rounds/lewisham/decisions",
         "/rounds/lewisham/panel", "/rounds/lewisham/panel/applications/new", "/rounds/lewisham/panel/funder",
-        f"/rounds/lewisham/panel/applications/{application}"]
+        f"/rounds/lewisham/panel/applications/{application}", f"/rounds/lewisham/panel/applications/{application}/feedback",
+        "/rounds/lewisham/panel/eligibility", f"/rounds/lewisham/needs/{busy_round}/comments/{comment}/translations"]
     wide = {}
     for path in paths:
-        page.goto(live_server + path)
+        status = page.goto(live_server + path).status
+        assert status < 500 and (status == 200 or "nowhere" in path or "join" in path), (path, status)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 0:
             wide[path] = overflow
