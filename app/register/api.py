@@ -34,16 +34,14 @@ def filters(args) -> queries.Filters:
 
 
 class NeedAddresses:
-    """Each need's stable address, the round's part built once: url_for for every need was a tenth of a
-    page's time."""
+    """Each need's stable address, built through one URL adapter for the whole page: url_for, for each of a
+    hundred needs, was a tenth of the API's time."""
 
     def __init__(self):
-        self._bases: dict[str, str] = {}
+        self._adapter = current_app.create_url_adapter(request)
 
     def __call__(self, slug: str, need_id: int) -> str:
-        if slug not in self._bases:
-            self._bases[slug] = url_for("needs.show", slug=slug, need_id=0, _external=True).removesuffix("0")
-        return f"{self._bases[slug]}{need_id}"
+        return self._adapter.build("needs.show", {"slug": slug, "need_id": need_id}, force_external=True)
 
 
 def record(entry: queries.Entry, address: NeedAddresses) -> dict:
