@@ -48,7 +48,7 @@ def record(entry: queries.Entry, address: NeedAddresses) -> dict:
     need = entry.need
     return {
         "id": str(need.id),
-        "url": address(need.round.slug, need.id),
+        "url": address(entry.round.slug, need.id),
         "title": need.title,
         "language": need.language,
         "status": entry.status.value,
@@ -81,7 +81,7 @@ for _path, _view in (("/rounds", api_lists.rounds), ("/grants", api_lists.grants
 def needs_csv():
     """The whole register as CSV (UTF-8), described by needs.csv-metadata.json (CSV on the Web)."""
     address = NeedAddresses()
-    records = (csv_data.record(entry, address(entry.need.round.slug, entry.need.id)) for entry in csv_data.rows())
+    records = (csv_data.record(entry, address(entry.round.slug, entry.need.id)) for entry in csv_data.rows())
     described = url_for("api.needs_csv_metadata", _external=True)
     return Response(csv_data.table(records), mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="needs-register.csv"',

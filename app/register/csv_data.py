@@ -38,7 +38,7 @@ def record(entry: queries.Entry, url: str) -> dict:
     need = entry.need
     return {"id": str(need.id), "url": url, "title": need.title, "language": need.language,
             "status": entry.status.value, "area": need.area, "area_code": need.area_code,
-            "round": need.round.slug, "rounds": " ".join(p.round.slug for p in entry.rounds),
+            "round": entry.round.slug, "rounds": " ".join(p.round.slug for p in entry.rounds),
             "support": entry.rounds[-1].support, "funded_by": "; ".join(dict.fromkeys(g.funder for g in entry.grants)),
             "evidence": len(entry.evidence)}
 

@@ -3,13 +3,14 @@ grants, in a fixed number of queries however many needs the page holds."""
 from dataclasses import dataclass, field
 from functools import cache
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import Row, case, func, or_, select
-from sqlalchemy.orm import aliased, defer, load_only
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm import aliased, defer
 
+from app import money
 from app.extensions import db
-from app.models import (Application, GrantDecision, GrantShare, GrantUpdate, Need, NeedCarry, NeedEvidence,
+from app.models import (Application, GrantDecision, GrantShare, GrantUpdate, Need, NeedCarry,
                         NeedStatus, Organisation, Round)
 from app.needs import search
 from app.needs.evidence import of_needs as evidence_of
@@ -34,7 +35,7 @@ class Filters:
 
 @dataclass(frozen=True)
 class RoundPlace:
-    round: Round
+    round: "Round | RoundCard"
     place: int | None
     support: int
 
@@ -44,7 +45,7 @@ class GrantPart:
     id: str
     funder: str
     amount: int  # the round's money units
-    round: Round
+    round: "RoundCard"
     percent: int = 0  # how much of the work is done, from the group's latest report
     complete: bool = False  # the funder marked the grant complete
 
@@ -52,10 +53,11 @@ class GrantPart:
 @dataclass
 class Entry:
     need: Need
+    round: "RoundCard"  # the round it is in now
     status: RegisterStatus
     rounds: list[RoundPlace] = field(default_factory=list)
     grants: list[GrantPart] = field(default_factory=list)
-    evidence: list[NeedEvidence] = field(default_factory=list)
+    evidence: list[Row] = field(default_factory=list)  # id, title, url, published_on
     same: list[Linked] = field(default_factory=list)  # the same need in other rounds, linked
 
 
@@ -65,38 +67,53 @@ class RegisterPage:
     next_after: int | None
 
 
+@dataclass(frozen=True)
+class RoundCard:
+    """What the register shows of a round, read as plain columns: a page can span a hundred rounds, and
+    making each a whole Round cost more than the page's needs."""
+
+    id: int
+    slug: str
+    title: str
+    language: str
+    currency: str | None
+    money_scale: int
+    grant_prefix: str | None
+    funder_name: str | None
+    stage: RoundStage
+
+    def amount(self, stored: int | None) -> Decimal | None:
+        return money.units(stored, self.money_scale)
+
+
+_STARTS = [getattr(Round, f"{phase.value}_starts") for phase in ORDER]
+
+
+def _stage_of(stored, live, decided, dates, on) -> RoundStage:
+    phase = current_phase(stored, [PhaseStart(p, d) for p, d in zip(ORDER, dates)], on)
+    return RoundStage(phase.value, phase.allows(Action.SEE_RESULTS, results_live=live), decided is not None)
+
+
 def _stages() -> dict[int, RoundStage]:
-    """What the register needs of every round today, read as plain columns: loading every round whole,
-    to filter by status, cost more than the page's own needs (Round.phase_on, done over the columns)."""
+    """Every round's stage today, to filter by status, read as plain columns."""
     on = today()
-    starts = [getattr(Round, f"{phase.value}_starts") for phase in ORDER]
-    found = {}
-    for rid, stored, live, decided, *dates in db.session.execute(
-            select(Round.id, Round.phase, Round.results_live, Round.decisions_published_at, *starts)):
-        phase = current_phase(stored, [PhaseStart(p, d) for p, d in zip(ORDER, dates)], on)
-        found[rid] = RoundStage(phase.value, phase.allows(Action.SEE_RESULTS, results_live=live), decided is not None)
-    return found
+    return {rid: _stage_of(stored, live, decided, dates, on) for rid, stored, live, decided, *dates in
+            db.session.execute(select(Round.id, Round.phase, Round.results_live, Round.decisions_published_at,
+                                      *_STARTS))}
 
 
-def _stage(round_: Round, on) -> RoundStage:
-    phase = round_.phase_on(on)  # once: each phase_on reads the round's whole schedule
-    return RoundStage(phase.value, phase.allows(Action.SEE_RESULTS, results_live=round_.results_live),
-                      round_.decisions_published_at is not None)
-
-
-@cache
-def _shown_of_rounds():
-    return load_only(Round.slug, Round.title, Round.language, Round.currency, Round.money_scale,
-                     Round.grant_prefix, Round.funder_name, Round.phase, Round.results_live,
-                     Round.decisions_published_at, *(getattr(Round, f"{p.value}_starts") for p in ORDER))
-
-
-def _rounds(ids: set[int]) -> dict[int, Round]:
-    """The page's rounds with only what the register shows of them and needs for their stage: a whole round
-    is many more columns."""
+def _rounds(ids: set[int]) -> dict[int, RoundCard]:
+    """The page's rounds, with what the register shows of them and their stage today."""
     if not ids:
         return {}
-    return {r.id: r for r in db.session.scalars(select(Round).options(_shown_of_rounds()).where(Round.id.in_(ids)))}
+    on = today()
+    return {row.id: RoundCard(row.id, row.slug, row.title, row.language, row.currency, row.money_scale,
+                              row.grant_prefix, row.funder_name, _stage_of(row.phase, row.results_live,
+                                                                           row.decisions_published_at, dates, on))
+            for row, dates in ((row, row[-len(_STARTS):]) for row in db.session.execute(
+                select(Round.id, Round.slug, Round.title, Round.language, Round.currency, Round.money_scale,
+                       Round.grant_prefix, Round.funder_name, Round.phase, Round.results_live,
+                       Round.decisions_published_at, *_STARTS).where(Round.id.in_(ids))))}
 
 
 def _in_rounds(ids: set[int], every: int):
@@ -149,10 +166,7 @@ def page(filters: Filters, per_page: int) -> RegisterPage:
     found_places = {need.id: (place, need.support) for need, place in rows if place is not None}
     carries = _carries([n.id for n in needs])
     rounds = _rounds({n.round_id for n in needs} | {c.round_id for c in carries})  # one query for both
-    for need in needs:  # the round is already loaded: no query per need, and no change for a flush to find
-        set_committed_value(need, "round", rounds[need.round_id])
-    stages = stages or {rid: _stage(r, today()) for rid, r in rounds.items()}
-    entries = _entries(needs, rounds, stages, found_places, carries)
+    entries = _entries(needs, rounds, found_places, carries)
     return RegisterPage(entries, needs[-1].id if more and needs else None)
 
 
@@ -164,8 +178,8 @@ def _carries(need_ids: list[int]) -> list[Row]:
                               .where(NeedCarry.need_id.in_(need_ids)).order_by(NeedCarry.id)).all()
 
 
-def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, RoundStage],
-             found_places: dict[int, tuple[int, int]], carries: list[Row]) -> list[Entry]:
+def _entries(needs: list[Need], rounds: dict[int, RoundCard], found_places: dict[int, tuple[int, int]],
+             carries: list[Row]) -> list[Entry]:
     ids = [n.id for n in needs]
     grants = _grants(ids, rounds)
     evidence = evidence_of(ids)
@@ -178,8 +192,8 @@ def _entries(needs: list[Need], rounds: dict[int, Round], stages: dict[int, Roun
         place, support = found_places.get(need.id, (None, 0))
         here = RoundPlace(rounds[need.round_id], place, support)
         found = grants.get(need.id, [])
-        entries.append(Entry(need, status(stages[need.round_id], need.status == NeedStatus.MERGED, bool(found),
-                                          any(g.complete for g in found)),
+        entries.append(Entry(need, here.round, status(here.round.stage, need.status == NeedStatus.MERGED, bool(found),
+                                                      any(g.complete for g in found)),
                              [*carried.get(need.id, []), here], found, evidence.get(need.id, []),
                              same.get(need.id, [])))
     return entries
@@ -205,7 +219,7 @@ def places(ids: list[int]) -> dict[int, tuple[int | None, int]]:
     return {row.id: (row.place, row.support) for row in rows}
 
 
-def _grants(ids: list[int], rounds: dict[int, Round]) -> dict[int, list[GrantPart]]:
+def _grants(ids: list[int], rounds: dict[int, RoundCard]) -> dict[int, list[GrantPart]]:
     """Published, funded grants meeting these needs, one part per funder paying towards each."""
     if not ids:
         return {}
