@@ -39,6 +39,14 @@ ROUNDS = [
         "description": "This round has finished. Its needs and results stay public for everyone to review.",
         "budget": 200000, "currency": "GBP", "ballot": {"ballot_kind": "ranking", "max_choices": 3},
     },
+    {
+        "slug": "hackney-play-2026", "title": "Hackney play streets: which matters more?",
+        "area": "Hackney", "phase": "results", "offset_days": (-150, -120, -90, -60, -30),
+        "area_choices": ["Dalston", "Homerton", "Stoke Newington"],
+        "description": "Residents compared the needs two at a time, on their phones and on paper at the market. "
+                       "The results are out.",
+        "budget": 30000, "currency": "GBP", "ballot": {"ballot_kind": "pairwise", "rule": "bradley-terry"},
+    },
 ]
 
 # (round slug, title, description, affected, location, area, category, language, author)
@@ -103,6 +111,19 @@ NEEDS = [
      "An empty plot behind the library could become a garden where older and younger neighbours grow food "
      "together.", "Neighbours of all ages", "Behind Canning Town library", "Canning Town", "green-spaces",
      "en", "Margaret"),
+    ("hackney-play-2026", "Close our street to cars after school",
+     "Two afternoons a week the street could be closed to through traffic so children can play outside their "
+     "front doors, as other Hackney streets already do.", "Children and families", "Sandringham Road",
+     "Dalston", "children-young-people", "en", "Rosa"),
+    ("hackney-play-2026", "Çocuklar güvenle oynasın diye hız tümsekleri",
+     "Arabalar sokağımızdan çok hızlı geçiyor. Hız tümsekleri olursa çocuklar kaldırımda korkmadan oynayabilir.",
+     "Sokaktaki aileler", "Homerton High Street", "Homerton", "safety", "tr", "Ayşe"),
+    ("hackney-play-2026", "A play box of chalk, balls and ropes on each street",
+     "A locked box that neighbours open on play days, so nobody has to carry everything from home.",
+     "Children on the play streets", "Any play street", "", "children-young-people", "en", "Kofi"),
+    ("hackney-play-2026", "Ławki i cień dla rodziców",
+     "Rodzice stoją godzinami, pilnując dzieci. Kilka ławek i drzewo dałyby im miejsce, żeby usiąść w cieniu.",
+     "Rodzice i dziadkowie", "Stoke Newington Church Street", "Stoke Newington", "green-spaces", "pl", "Marta"),
 ]
 
 # (round slug, need title, author, language, text, reply?)

@@ -5,8 +5,8 @@ from flask import current_app
 
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
-from app.demo import (applications as online_applications, content, grants as grant_progress, paper, quorum as demo_quorum,
-                      register, review, rubric as demo_rubric, translations, workshops)
+from app.demo import (applications as online_applications, content, grants as grant_progress, pairwise, paper,
+                      quorum as demo_quorum, register, review, rubric as demo_rubric, translations, workshops)
 from app.extensions import db
 from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, NoConflict, PanelMark,
                         PanelScore, Participant, Role, Round, Support, User)
@@ -33,6 +33,7 @@ def load_demo(today: date | None = None) -> list[str]:
     db.session.commit()
     lines += workshops.load()
     lines += paper.load()
+    lines += pairwise.load()
     lines += review.load()
     lines += translations.load()
     lines += demo_rubric.load()

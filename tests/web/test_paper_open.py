@@ -106,9 +106,10 @@ def test_the_demo_has_two_paper_batches_reconciled_with_a_dispute_settled_and_an
     assert client.get("/rounds/newham-2026/results.json").json["turnout"]["by_channel"]["paper"] == 9
     runner.invoke(args=["demo"])
     with app.app_context():
-        assert db.session.scalar(select(db.func.count(PaperBallot.id))) == 14
+        newham = db.session.scalar(select(Round.id).filter_by(slug="newham-2026"))
+        assert db.session.scalar(select(db.func.count(PaperBallot.id)).filter_by(round_id=newham)) == 14
         operators = db.session.scalars(select(User.email).join(StaffRole, StaffRole.user_id == User.id)
-                                       .where(StaffRole.role == Role.OPERATOR))
+                                       .where(StaffRole.role == Role.OPERATOR, StaffRole.round_id == newham))
         assert sorted(operators) == sorted(OPERATORS)
     text = client.get("/rounds/newham-2026/paper/report").get_data(as_text=True)
     assert "This batch balances." in text
