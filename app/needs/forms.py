@@ -79,36 +79,32 @@ class ReportForm(AppForm):
             raise ValidationError(_l("Please choose what is wrong."))
 
 
-class TranslationForm(AppForm):
+class _LanguageChoices(AppForm):
+    """The view gives the languages to choose from."""
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = list(languages)
+
+
+class _TranslationForm(_LanguageChoices):
     language = SelectField(_l("Language of the translation"), choices=[])
+    approved = BooleanField(_l("Show this translation to residents"),
+                            description=_l("Only approved translations are shown. Read machine drafts through before approving them."))
+
+
+class TranslationForm(_TranslationForm):
     title = StringField(_l("The need, in a few words"), filters=[strip], validators=[NotBlank(), max_length(140)])
     description = TextAreaField(_l("What is the need?"), filters=[strip], validators=[NotBlank(), max_length(5000)])
-    approved = BooleanField(_l("Show this translation to residents"),
-                            description=_l("Only approved translations are shown. Read machine drafts through before approving them."))
-
-    def __init__(self, *args, languages=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.language.choices = list(languages)
 
 
-class CommentTranslationForm(AppForm):
-    language = SelectField(_l("Language of the translation"), choices=[])
+class CommentTranslationForm(_TranslationForm):
     body = TextAreaField(_l("The comment in this language"), filters=[strip],
                          validators=[NotBlank(), max_length(2000)])
-    approved = BooleanField(_l("Show this translation to residents"),
-                            description=_l("Only approved translations are shown. Read machine drafts through before approving them."))
-
-    def __init__(self, *args, languages=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.language.choices = list(languages)
 
 
-class SuggestForm(AppForm):
+class SuggestForm(_LanguageChoices):
     language = SelectField(_l("Language"), choices=[])
-
-    def __init__(self, *args, languages=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.language.choices = list(languages)
 
 
 def web_address(form, field):

@@ -9,14 +9,12 @@ from app.i18n import language_code
 from app.loaders import get_need, get_need_or_carried, get_round
 from app.models import Need, NeedStatus
 from app.needs import evidence as evidence_service
-from app.needs import comment_translations, queries, services, story
+from app.needs import comment_translations, queries, services, story, translation_pages
 from app.register import linking
 from app.register import queries as register_queries
 from app.needs import translations as translations_service
-from app.needs.machine_translation import MachineTranslationError
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
-from app.needs.forms import (CommentForm, NeedForm, ReportForm, SuggestForm, SupportForm,
-                             TranslationForm)
+from app.needs.forms import CommentForm, NeedForm, ReportForm, SupportForm, TranslationForm
 from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Action
 from app.web import render_page, safe_next, today, wants_fragment
@@ -226,8 +224,9 @@ def history(slug, need_id):
     return render_page("needs/history.html", round=round_, need=need)
 
 
-def _translation_languages(need):
-    return [(code, labels.language(code)) for code in CONTENT_LANGUAGES if code != need.language]
+def _translation_pages(slug, need) -> translation_pages.Pages:
+    return translation_pages.Pages("needs.translations", "needs.suggest_translation",
+                                   {"slug": slug, "need_id": need.id})
 
 
 @bp.route("/<int:need_id>/translations", methods=["GET", "POST"])
@@ -235,38 +234,13 @@ def _translation_languages(need):
 def translations(round_, slug, need_id):
     """Facilitators and translators write, correct and approve a need's translations."""
     need = get_need(round_, need_id)
-    languages = _translation_languages(need)
-    form = TranslationForm(languages=languages)
-    if form.validate_on_submit():
-        translations_service.save(round_, need, form.language.data, form.title.data, form.description.data,
-                                  form.approved.data, current_user())
-        flash(_("The translation is saved.") if not form.approved.data else
-              _("The translation is saved, and residents who read %(language)s now see it.",
-                language=labels.language(form.language.data)), "success")
-        return redirect(url_for("needs.translations", slug=slug, need_id=need.id))
-    editing = translations_service.find(need, request.args.get("language", "")) if request.method == "GET" else None
-    if editing is not None:
-        form = TranslationForm(languages=languages, obj=editing)
-    return render_page("needs/translations.html", round=round_, need=need, form=form, editing=editing,
-                       suggest_form=SuggestForm(languages=languages), existing=translations_service.of_need(need),
-                       machine=bool(current_app.config["MT_URL"]), status=422 if form.errors else 200)
+    return translation_pages.edit(translations_service.NEED, round_, need, TranslationForm,
+                                  _translation_pages(slug, need), "needs/translations.html", need=need)
 
 
 @bp.post("/<int:need_id>/translations/suggest")
 @requires(can_translate)
 def suggest_translation(round_, slug, need_id):
-    """A machine draft, stored unapproved, for a person to read, correct and approve."""
+    """A machine draft of the need's words, for a translator to correct and approve."""
     need = get_need(round_, need_id)
-    form = SuggestForm(languages=_translation_languages(need))
-    if not current_app.config["MT_URL"] or not form.validate_on_submit():
-        abort(400)
-    try:
-        translations_service.suggest(round_, need, form.language.data, current_app.config["MT_URL"],
-                                     current_app.config["MT_API_KEY"], current_user())
-    except translations_service.ApprovedAlready:
-        flash(_("A person has approved a translation into this language. Correct it instead."), "error")
-    except MachineTranslationError:
-        flash(_("The translation service did not answer. Try again later, or write the translation yourself."), "error")
-    else:
-        flash(_("Here is the machine's draft. Read it through, correct it, then approve it."), "success")
-    return redirect(url_for("needs.translations", slug=slug, need_id=need.id, language=form.language.data))
+    return translation_pages.suggest(translations_service.NEED, round_, need, _translation_pages(slug, need))

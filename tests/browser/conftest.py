@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from app.extensions import db
+from app.models import Need, PaperBallot, PaperBatch, Round
+from app.paper import pairs as paper_pairs
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
+TABLET = {"width": 768, "height": 1024}
+HD = {"width": 1280, "height": 720}
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -27,6 +33,31 @@ def _missing(what: str, how: str):
 @pytest.fixture(autouse=True)
 def _empty_database_after_each_test(clean_tables):
     yield
+
+
+@pytest.fixture
+def paper_round(app, make_round, make_need, make_user):
+    """A round ranking three needs, two facilitators to key papers (ana and ben), and a batch of blank papers with
+    these serials; returns the batch's id, the needs' ids, and each pairwise paper's printed pairs."""
+    def make(serials, **round_options):
+        make_round(slug="lewisham", title="Lewisham Local", phase="rank", **round_options)
+        for title in ("Street lights", "Play area", "Benches"):
+            make_need(title=title)
+        for who in ("ana", "ben"):
+            make_user(f"{who}@example.org", "facilitator", "lewisham")
+        with app.app_context():
+            round_ = db.session.scalar(db.select(Round))
+            batch = PaperBatch(round_id=round_.id, name="Library box 1", site="Deptford Lounge")
+            db.session.add(batch)
+            db.session.flush()
+            needs = list(db.session.scalars(db.select(Need.id).order_by(Need.id)))
+            printed = ({s: paper_pairs.draw(s, needs) for s in serials}
+                       if round_options.get("ballot_kind") == "pairwise" else {})
+            db.session.add_all(PaperBallot(round_id=round_.id, batch_id=batch.id, serial=s,
+                                           pairs=paper_pairs.to_text(printed.get(s, []))) for s in serials)
+            db.session.commit()
+            return batch.id, needs, printed
+    return make
 
 
 @pytest.fixture(scope="session")

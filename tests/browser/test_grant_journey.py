@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from app.extensions import db
 from app.models import Challenge
 from tests.browser.conftest import PHONE, assert_accessible
-from tests.browser.test_panel import sign_in_as
+from tests.browser.steps import decide, mark_application, sign_in_as
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -54,19 +54,8 @@ def apply_in_bengali(page, base, axe_source):
 
 def mark_and_decide(page, base, email, axe_source, first=False):
     sign_in_as(page, base, email, PASSWORD)
-    page.goto(f"{base}/rounds/lewisham/panel")
-    page.locator("a", has_text=TITLE).first.click()
-    page.locator("form[action$='/no-conflict'] button[type=submit]").click()
-    for n, mark in enumerate((4, 4, 3)):
-        page.locator(f"#entries-{n}-mark-{mark - 1}").check()
-        page.locator(f"#entries-{n}-comment").fill("Women in Peckham asked for this at every workshop.")
-    page.locator("form[action$='/marks'] button[type=submit]").click()
-    expect(page.locator(".flash--success")).to_be_visible()
-    page.goto(f"{base}/rounds/lewisham/panel")
-    if first:
-        page.locator("#rationale").fill("The kitchen was the residents' first need, and this plan meets it.")
-    page.locator("form[action$='/decisions'] button[type=submit]").click()
-    expect(page.locator(".flash--success")).to_be_visible()
+    mark_application(page, base, "lewisham", TITLE, (4, 4, 3), "Women in Peckham asked for this at every workshop.")
+    decide(page, "The kitchen was the residents' first need, and this plan meets it." if first else "")
     assert_accessible(page, axe_source, f"journey-decided-{email[:3]}")
 
 

@@ -4,16 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.steps import decide, mark_application, sign_in_as
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in_as(page, base, email, password):
-    page.goto(f"{base}/account/sign-in")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(password)
-    page.locator("main form button[type=submit]").click()
-    expect(page.locator(".flash--success")).to_be_visible()
 
 
 @pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
@@ -65,23 +58,14 @@ def test_two_members_mark_and_decide_and_the_decision_stands_once_both_agree(pho
     assert runner.invoke(args=["demo"]).exit_code == 0
     dance = "Dance and music room at the Walworth centre"
     sign_in_as(phone, live_server, "joe@demo.commonground.test", content.PANEL_PASSWORD)
-    phone.goto(f"{live_server}/rounds/southwark-community-spaces/panel")
-    phone.locator("a", has_text=dance).first.click()
-    phone.locator("form[action$='/no-conflict'] button[type=submit]").click()
-    for n, mark in enumerate((4, 3, 4)):
-        phone.locator(f"#entries-{n}-mark-{mark - 1}").check()
-        phone.locator(f"#entries-{n}-comment").fill("Walworth's dancers asked for this room at every workshop.")
-    phone.locator("form[action$='/marks'] button[type=submit]").click()
-    expect(phone.locator(".flash--success")).to_be_visible()
-    phone.locator("#rationale").fill("We funded down the residents' ranking, as far as the budget went.")
-    phone.locator("form[action$='/decisions'] button[type=submit]").click()
-    expect(phone.locator(".flash--success")).to_be_visible()
+    mark_application(phone, live_server, "southwark-community-spaces", dance, (4, 3, 4),
+                     "Walworth's dancers asked for this room at every workshop.")
+    decide(phone, "We funded down the residents' ranking, as far as the budget went.")
     expect(phone.get_by_text("No decision yet: 1 member has decided, and 2 must agree.").first).to_be_visible()
     phone.context.clear_cookies()
     sign_in_as(phone, live_server, "amara@demo.commonground.test", content.PANEL_PASSWORD)
     phone.goto(f"{live_server}/rounds/southwark-community-spaces/panel")
-    phone.locator("form[action$='/decisions'] button[type=submit]").click()
-    expect(phone.locator(".flash--success")).to_be_visible()
+    decide(phone)
     line = phone.locator("ol.panel-needs li", has_text=dance).last
     expect(line.get_by_text("Stands:")).to_be_visible()
     assert_accessible(phone, axe_source, "panel-decided")

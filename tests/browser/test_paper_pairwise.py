@@ -4,11 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from app.extensions import db
-from app.models import Ballot, Channel, Need, PaperBallot, PaperBatch, Round
-from app.paper import pairs as paper_pairs
+from app.models import Ballot, Channel
 from app.voting.ballot_content import PairwiseBallot
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_paper_keying import HD, TABLET, key_by_keyboard, operator
+from tests.browser.conftest import HD, TABLET, assert_accessible
+from tests.browser.steps import key_by_keyboard, operator
 
 pytestmark = pytest.mark.browser
 
@@ -16,23 +15,9 @@ SERIAL = "W4X7PB"
 
 
 @pytest.fixture
-def pairwise_round(app, make_round, make_need, make_user):
-    make_round(slug="lewisham", title="Lewisham Local", phase="rank", ballot_kind="pairwise", rule="bradley-terry")
-    for title in ("Street lights", "Play area", "Benches"):
-        make_need(title=title)
-    make_user("ana@example.org", "facilitator", "lewisham")
-    make_user("ben@example.org", "facilitator", "lewisham")
-    with app.app_context():
-        round_ = db.session.scalar(db.select(Round))
-        batch = PaperBatch(round_id=round_.id, name="Library box 1", site="Deptford Lounge")
-        db.session.add(batch)
-        db.session.flush()
-        needs = list(db.session.scalars(db.select(Need.id).order_by(Need.id)))
-        printed = paper_pairs.draw(SERIAL, needs)
-        db.session.add(PaperBallot(round_id=round_.id, batch_id=batch.id, serial=SERIAL,
-                                   pairs=paper_pairs.to_text(printed)))
-        db.session.commit()
-        return batch.id, printed
+def pairwise_round(paper_round):
+    batch, _, printed = paper_round([SERIAL], ballot_kind="pairwise", rule="bradley-terry")
+    return batch, printed[SERIAL]
 
 
 def test_two_operators_key_a_pairwise_paper_by_keyboard_and_it_counts(app, browser, live_server, axe_source,
