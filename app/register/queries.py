@@ -146,7 +146,9 @@ def _status_clause(wanted: RegisterStatus, stages: dict[int, RoundStage]):
 
 
 def page(filters: Filters, per_page: int) -> RegisterPage:
-    stages = _stages() if filters.status else {}  # every round's, only to filter by status
+    # Every round's stage, only to filter by a status that a round's stage decides (not funded or met).
+    by_stage = filters.status and filters.status not in (RegisterStatus.FUNDED, RegisterStatus.MET)
+    stages = _stages() if by_stage else {}
     statement = select(Need).where(Need.status != NeedStatus.HIDDEN, Need.id > filters.after)
     if filters.area:
         statement = statement.where(or_(Need.area == filters.area, Need.area_code == filters.area))
