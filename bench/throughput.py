@@ -10,6 +10,7 @@ empty PostgreSQL database), starts gunicorn, then measures in one run:
 - the resident pages (round, needs list, need, ballot, results), each a third of /healthz or more;
 - casting a ranking ballot (POST, CSRF token and session per connection, bench/wrk/resident.lua);
 - the database's raw durable commit rate on this machine, the yardstick for a cast (a quarter or more).
+Last, what one server holds: residents a minute (six pages and a ballot each) and ballots a second.
 """
 import argparse
 import os
@@ -99,9 +100,10 @@ def main() -> None:
                 wrk(base, args.clients, 2, "get", path, "", START)
             health = wrk(base, args.clients, args.seconds, "get", "/healthz", "", START)
             print(line("/healthz", health))
+            pages = {}
             for name, path in PAGES.items():
-                print(line(f"{name} ({path})", wrk(base, args.clients, args.seconds, "get", path, "", START),
-                           health["rate"], 1 / 3), flush=True)
+                pages[name] = wrk(base, args.clients, args.seconds, "get", path, "", START)
+                print(line(f"{name} ({path})", pages[name], health["rate"], 1 / 3), flush=True)
             casting = wrk(base, args.clients, args.seconds, "cast", *CAST)
         finally:
             server.terminate()
@@ -110,6 +112,10 @@ def main() -> None:
         print(f"  raw durable commits ({database}, one connection): {commits:8.0f} /s")
         print(line("cast a ranking ballot (POST)", casting, commits, 1 / 4))
         print(f"  p95 of a cast {'under' if casting['p95_us'] < 50_000 else 'OVER'} 50 ms")
+        # A resident's visit: six pages (one of each, the need page twice) and one ballot, in server-seconds.
+        visit = sum(1 / r["rate"] for r in pages.values()) + 1 / pages["need"]["rate"] + 1 / casting["rate"]
+        print(f"  one server holds about {60 / visit:.0f} residents a minute (six pages and a ballot each), "
+              f"or {casting['rate']:.0f} ballots a second")
 
 
 if __name__ == "__main__":
