@@ -1,12 +1,13 @@
 """The demo's pairwise round, Hackney play streets: residents compared its needs two at a time on their
 phones, and on paper at the market stall, where each paper prints its own pairs and is keyed one key per
-pair by two operators; one dispute is settled by a supervisor. The published results count both channels
-by Bradley-Terry."""
+pair by two operators; one dispute is settled by a supervisor, and two papers drawn from a published seed
+are checked against the box. The published results count both channels by Bradley-Terry."""
 from itertools import combinations
 
 from flask import current_app
 
 from app.accounts.current import grant
+from app.demo.paper import sample_audit
 from app.ballots.keys import imported_voter_key, new_receipt
 from app.ballots.tally import counted_needs
 from app.extensions import db
@@ -16,6 +17,7 @@ from app.paper.reconcile import Account
 from app.voting.ballot_content import PairwiseBallot
 
 ROUND = "hackney-play-2026"
+SEED = "2 7 1 8 2 8"
 OPERATORS = ("hackney-operator-1@demo.commonground.test", "hackney-operator-2@demo.commonground.test")
 SUPERVISOR = "hackney-supervisor@demo.commonground.test"
 # A resident's answers: the needs they compared, as positions in the round's needs, most wanted first (a
@@ -85,6 +87,7 @@ def _paper(round_: Round, needs: list[int]) -> None:
             _enter(paper, second, content)
         db.session.flush()
         services.settle(round_, paper)
+    sample_audit(round_, supervisor, SEED, 2)
 
 
 def _user(email: str) -> User:

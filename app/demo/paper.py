@@ -52,7 +52,7 @@ def load() -> list[str]:
                 _enter(paper, second, content, reason)
             db.session.flush()
             services.settle(round_, paper)
-    _audit(round_, supervisor)
+    sample_audit(round_, supervisor, SEED, 4)
     return [f"{ROUND}: paper ballots keyed, reconciled and audited (/rounds/{ROUND}/paper/report)"]
 
 
@@ -70,11 +70,12 @@ def _enter(paper: PaperBallot, operator: User, content: str, rejected: RejectedR
                               rejected=rejected))
 
 
-def _audit(round_: Round, supervisor: User) -> None:
+def sample_audit(round_: Round, supervisor: User, seed: str, size: int) -> None:
+    """A sample of the round's reconciled papers, drawn from a published seed, each checked against its box."""
     serials = [p.serial for p in db.session.scalars(db.select(PaperBallot).filter_by(round_id=round_.id))
                if services.verdict_of(p).reconciled]
-    sample = reconcile.draw_sample(SEED, serials, 4)
-    audit = PaperAudit(round_id=round_.id, seed=SEED, size=4, sample=" ".join(sample), drawn_by_id=supervisor.id)
+    sample = reconcile.draw_sample(seed, serials, size)
+    audit = PaperAudit(round_id=round_.id, seed=seed, size=size, sample=" ".join(sample), drawn_by_id=supervisor.id)
     db.session.add(audit)
     db.session.flush()
     db.session.add_all(PaperCheck(audit_id=audit.id, serial=s, matched=True, checked_by_id=supervisor.id)

@@ -36,6 +36,11 @@ TRANSLATIONS = [
      "The road to the school is very dark in winter. We need lighting so that children can walk safely."),
     ("lewisham-2027", "إضاءة الشارع قرب المدرسة", "pl", "Oświetlenie ulicy przy szkole",
      "Droga do szkoły jest zimą bardzo ciemna. Potrzebujemy oświetlenia, żeby dzieci mogły bezpiecznie chodzić."),
+    ("hackney-play-2026", "Çocuklar güvenle oynasın diye hız tümsekleri", "en", "Speed bumps so children can play safely",
+     "Cars drive through our street far too fast. With speed bumps children could play on the pavement without fear."),
+    ("hackney-play-2026", "Ławki i cień dla rodziców", "en", "Benches and shade for parents",
+     "Parents stand for hours watching their children. A few benches and a tree would give them somewhere to sit "
+     "in the shade."),
     ("lewisham-2027", "বয়স্কদের জন্য একটি বসার জায়গা ও চা-ঘর", "en", "A sitting room and tea room for older people",
      "There is nowhere in our area for older people to meet. A warm room would make them less lonely."),
 ]

@@ -4,8 +4,8 @@ import json
 from collections import Counter
 
 from app.extensions import db
-from app.models import (AuditEntry, Ballot, Need, PaperBallot, PaperEntry, PaperResolution, Round, StaffRole,
-                        User)
+from app.models import (AuditEntry, Ballot, Need, NeedTranslation, PaperBallot, PaperEntry, PaperResolution, Round,
+                        StaffRole, User)
 from tests.web.test_panel import text_of
 
 SLUG = "hackney-play-2026"
@@ -18,11 +18,15 @@ def counts(app):
 
 
 def wins_by_hand(app):
-    """Each need's title to its wins, and (winner, loser) title pairs to how often, read from the stored
-    JSON ("answers": pair to the chosen need's id, or "none")."""
+    """Each need's title as an English reader sees it to its wins, and (winner, loser) title pairs to how
+    often, read from the stored JSON ("answers": pair to the chosen need's id, or "none")."""
     with app.app_context():
         round_ = db.session.scalar(db.select(Round).filter_by(slug=SLUG))
         titles = {n.id: n.title for n in db.session.scalars(db.select(Need).filter_by(round_id=round_.id))}
+        titles |= {need: title for need, title in db.session.execute(
+            db.select(NeedTranslation.need_id, NeedTranslation.title).where(
+                NeedTranslation.need_id.in_(titles), NeedTranslation.language == "en",
+                NeedTranslation.approved.is_(True)))}
         rows = list(db.session.execute(db.select(Ballot.channel, Ballot.content).filter_by(round_id=round_.id)))
     wins, beat = Counter(), Counter()
     for _, content in rows:
@@ -48,7 +52,8 @@ def test_the_demo_counts_pairwise_answers_from_phones_and_paper_and_a_second_run
     text = text_of(page)
     assert page.status_code == 200 and "16 ballots counted." in text
     assert "Pairwise comparison" in text
-    assert [t for t in sorted(titles.values(), key=text.find) if t in text] == order
+    assert all(t in text for t in order) and sorted(order, key=text.find) == order
+    assert "Speed bumps so children can play safely" in order  # the Turkish need, read in its approved translation
     data = client.get(f"/rounds/{SLUG}/results.json").json
     assert data["turnout"]["by_channel"]["paper"] == 5 and data["turnout"]["total"] == 16
     assert first == "Close our street to cars after school"
@@ -65,6 +70,7 @@ def test_the_demo_pairwise_paper_batch_balances_with_its_dispute_settled(app, cl
             for b in record["batches"]] == [("Ridley Road market stall", 6, 5, 1, 5, 0)]
     report = text_of(client.get(f"/rounds/{SLUG}/paper/report", headers={"Accept-Language": "en"}))
     assert "This batch balances." in report and "Ridley Road market stall" in report
+    assert record["audit"] == {"seed": "2 7 1 8 2 8", "sampled": 2, "matched": 2}
     with app.app_context():
         round_ = db.session.scalar(db.select(Round).filter_by(slug=SLUG))
         papers = list(db.session.scalars(db.select(PaperBallot).filter_by(round_id=round_.id)))
