@@ -7,11 +7,11 @@ from itertools import combinations
 from flask import current_app
 
 from app.accounts.current import grant
-from app.demo.paper import sample_audit
+from app.demo.paper import enter, sample_audit, staff_user
 from app.ballots.keys import imported_voter_key, new_receipt
 from app.ballots.tally import counted_needs
 from app.extensions import db
-from app.models import Ballot, PaperBallot, PaperBatch, PaperEntry, PaperResolution, Role, Round, User
+from app.models import Ballot, PaperBatch, PaperResolution, Role, Round
 from app.paper import marks, services
 from app.paper.reconcile import Account
 from app.voting.ballot_content import PairwiseBallot
@@ -67,7 +67,7 @@ def _phones(round_: Round, needs: list[int]) -> None:
 
 
 def _paper(round_: Round, needs: list[int]) -> None:
-    first, second, supervisor = (_user(email) for email in (*OPERATORS, SUPERVISOR))
+    first, second, supervisor = (staff_user(email) for email in (*OPERATORS, SUPERVISOR))
     for operator in (first, second):
         grant(operator, Role.OPERATOR, round_)
     name, site, issued, returned, spoilt, unused, papers, disputed = BATCH
@@ -78,26 +78,14 @@ def _paper(round_: Round, needs: list[int]) -> None:
         pairs = services.pairs_of(paper, [])
         typed = marks.typed_pairs(_ballot(needs, order, undecided), pairs)  # as the paper is marked
         content = marks.read_pairs(typed, pairs).ballot.to_json()
-        _enter(paper, first, content)
+        enter(paper, first, content, None)
         if index == disputed:  # the second operator read the first pair the other way round
             misread = ("2" if typed[0] == "1" else "1") + typed[1:]
-            _enter(paper, second, marks.read_pairs(misread, pairs).ballot.to_json())
+            enter(paper, second, marks.read_pairs(misread, pairs).ballot.to_json(), None)
             db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
         else:
-            _enter(paper, second, content)
+            enter(paper, second, content, None)
         db.session.flush()
         services.settle(round_, paper)
     sample_audit(round_, supervisor, SEED, 2)
 
-
-def _user(email: str) -> User:
-    user = db.session.scalar(db.select(User).filter_by(email=email))
-    if user is None:
-        user = User(email=email)
-        db.session.add(user)
-        db.session.flush()
-    return user
-
-
-def _enter(paper: PaperBallot, operator: User, content: str) -> None:
-    db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content=content))

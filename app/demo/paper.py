@@ -30,7 +30,7 @@ def load() -> list[str]:
     round_ = db.session.scalar(db.select(Round).filter_by(slug=ROUND))
     if round_ is None or db.session.scalar(db.select(PaperBatch.id).filter_by(round_id=round_.id)):
         return []
-    first, second, supervisor = (_user(email) for email in (*OPERATORS, SUPERVISOR))
+    first, second, supervisor = (staff_user(email) for email in (*OPERATORS, SUPERVISOR))
     for operator in (first, second):
         grant(operator, Role.OPERATOR, round_)
     needs = [need.id for need in counted_needs(round_)]
@@ -44,19 +44,20 @@ def load() -> list[str]:
         for index, (paper, positions) in enumerate(zip(papers, rankings)):
             content = RankingBallot.of_order([needs[p] for p in positions]).to_json()
             reason = RejectedReason.UNMARKED if index == rejected else None
-            _enter(paper, first, content, reason)
+            enter(paper, first, content, reason)
             if index == disputed:
-                _enter(paper, second, RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json(), None)
+                enter(paper, second, RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json(), None)
                 db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
             else:
-                _enter(paper, second, content, reason)
+                enter(paper, second, content, reason)
             db.session.flush()
             services.settle(round_, paper)
     sample_audit(round_, supervisor, SEED, 4)
     return [f"{ROUND}: paper ballots keyed, reconciled and audited (/rounds/{ROUND}/paper/report)"]
 
 
-def _user(email: str) -> User:
+def staff_user(email: str) -> User:
+    """The demo's staff account for this address, made the first time it is asked for."""
     user = db.session.scalar(db.select(User).filter_by(email=email))
     if user is None:
         user = User(email=email)
@@ -65,7 +66,8 @@ def _user(email: str) -> User:
     return user
 
 
-def _enter(paper: PaperBallot, operator: User, content: str, rejected: RejectedReason | None) -> None:
+def enter(paper: PaperBallot, operator: User, content: str, rejected: RejectedReason | None) -> None:
+    """One operator's keying of a paper: its ballot, or nothing and the reason it was rejected."""
     db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content="" if rejected else content,
                               rejected=rejected))
 
