@@ -25,6 +25,8 @@ class Config:
     LANGUAGES = ("en", "pl", "bn", "ur", "ar", "so", "tr", "pt", "es", "ro")
     NEEDS_PER_PAGE = int(os.environ.get("NEEDS_PER_PAGE", "20"))
     WTF_CSRF_TIME_LIMIT = None
+    # Werkzeug's scrypt; the tests choose a quick method, since they sign in a thousand times.
+    PASSWORD_HASH_METHOD = "scrypt"
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "") == "1"

@@ -14,6 +14,8 @@ from app.accounts.services import create_user
 from app.needs.services import search_document
 
 PASSWORD = "correct horse battery"
+# Real hashing and checking, at a cost a test can pay on every sign-in; the app's own default is scrypt.
+QUICK_HASH = "pbkdf2:sha256:1000"
 
 
 # Tests run in parallel workers (pytest-xdist): each keeps its own SQLite file, and on PostgreSQL its own
@@ -45,7 +47,8 @@ def reset_schema(app) -> None:
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
-                      "SECRET_KEY": "test-secret", "NEEDS_PER_PAGE": 5})
+                      "SECRET_KEY": "test-secret", "NEEDS_PER_PAGE": 5,
+                      "PASSWORD_HASH_METHOD": QUICK_HASH})
     reset_schema(app)
     _refuse_writes_in_read_transactions(app)
     yield app

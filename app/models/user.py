@@ -4,6 +4,7 @@ from datetime import datetime
 from functools import cache
 from enum import StrEnum
 
+from flask import current_app
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -34,7 +35,7 @@ class User(db.Model):
     roles = relationship("StaffRole", cascade="all, delete-orphan")
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = generate_password_hash(password, _method())
         self.end_sessions()
 
     def check_password(self, password: str) -> bool:
@@ -44,9 +45,18 @@ class User(db.Model):
         self.session_version = (self.session_version or 1) + 1
 
 
-@cache
+def _method() -> str:
+    return current_app.config["PASSWORD_HASH_METHOD"]
+
+
 def _dummy_hash() -> str:
-    return generate_password_hash(secrets.token_urlsafe(16))
+    return _dummy_hash_by(_method())
+
+
+@cache
+def _dummy_hash_by(method: str) -> str:
+    # The same method as real hashes, so checking an email without an account takes as long.
+    return generate_password_hash(secrets.token_urlsafe(16), method)
 
 
 def check_no_account(password: str) -> bool:
