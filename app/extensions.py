@@ -1,4 +1,6 @@
 """Unbound extension instances, bound to the app in create_app()."""
+from contextlib import contextmanager
+
 from flask import current_app, g, has_request_context, request
 from flask_babel import Babel
 from flask_htmx import HTMX
@@ -39,6 +41,40 @@ def writes(view):
     return view
 
 
+def reads_first(view):
+    """Marks a POST view that reads in a plain transaction and writes only inside `write_transaction()`,
+    so concurrent requests hold the write lock for the write alone, not for the whole request."""
+    view.reads_first = True
+    return view
+
+
+@contextmanager
+def write_transaction():
+    """Ends the request's read transaction and runs the block in a new one that holds SQLite's write lock
+    from its first statement; what the block reads is re-read under the lock, so it re-checks there what
+    the read transaction saw. A block that raises is rolled back; the request reads without the lock after."""
+    db.session.rollback()
+    g.write_lock = True
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        raise
+    finally:
+        g.write_lock = False
+
+
+def commit_keeping_loaded() -> None:
+    """Commits without expiring what the session holds: it was read under the write lock, so it is what
+    was stored, and the page after the write shows it without reading it again."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
 def takes_write_lock() -> bool:
     """Whether the transaction now starting may write.
 
@@ -49,6 +85,8 @@ def takes_write_lock() -> bool:
     """
     if has_request_context():
         view = current_app.view_functions.get(request.endpoint)
+        if getattr(view, "reads_first", False):
+            return g.get("write_lock", False)
         # g.write_lock: a reading request that found it must write after all (sealing a round) asked for it.
         return request.method not in SAFE_METHODS or getattr(view, "writes", False) or g.get("write_lock", False)
     return True

@@ -1,15 +1,19 @@
-"""Casting a ballot: one per participant per round, changeable until ranking closes, each cast one transaction."""
+"""Casting a ballot: one per participant per round, changeable until ranking closes, each cast one short write."""
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import select
 
-from app.ballots.keys import new_receipt, submission_key, voter_key
-from app.extensions import db
+from app.ballots.drafts import answers_of
+from app.ballots.keys import new_nonce, new_receipt, submission_key, voter_key
+from app.extensions import commit_keeping_loaded, db, write_transaction
 from app.models import Access, Ballot, Channel, Participant, Participation, ReplacedReceipt, Round
 from app.paper.desk import voted_on_paper
-from app.rounds.phases import Action, Phase
+from app.participation import participant_for
+from app.rounds.phases import Action
 from app.unique import insert_once
 from app.voting.ballot_content import StoredBallot
 
@@ -48,17 +52,55 @@ def current_ballot(round_: Round, participant: Participant | None, receipt: str 
     return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
 
 
-def cast(round_: Round, participant: Participant, ballot: Ballot | None, content: StoredBallot, nonce: str,
-         based_on: int, phase: Phase, keep_receipt: bool = False) -> Cast:
-    """Store `content` as the participant's ballot; `ballot` is their current one, as the request
-    already read it with `current_ballot`.
+def cast(round_: Round, content: StoredBallot, nonce: str, based_on: int, on: date,
+         keep_receipt: bool = False) -> Cast:
+    """Store `content` as this browser's participant's ballot, in a short transaction of its own.
 
+    The request read the round and the ballot without the write lock; here the round, the participant
+    and the ballot are read again under it, so a round that closed, a code that was voided or a ballot
+    changed in another window since is seen before anything is written, and casts queue only for this.
     `nonce` names the form submission, so a retry or double submit stores one ballot and gets
     the same receipt; `based_on` is the ballot version the form was opened with, so an old
     form replayed after a newer ballot changes nothing.
     """
-    if round_.sealed or not phase.allows(Action.CAST_BALLOT):
+    with _locked_ballot(round_, on) as (participant, ballot):
+        return _store(round_, participant, ballot, content, nonce, based_on, keep_receipt)
+
+
+def answer_pair(round_: Round, first: int, second: int, chosen: int | None, on: date) -> Cast:
+    """One "which matters more?" answer added to the pairwise ballot as stored under the lock, so answers
+    sent from two windows at once are both kept."""
+    with _locked_ballot(round_, on) as (participant, ballot):
+        answers = answers_of(ballot.content if ballot else None).with_answer(first, second, chosen)
+        return _store(round_, participant, ballot, answers, new_nonce(), ballot.version if ballot else 0,
+                      keep_receipt=True)
+
+
+@contextmanager
+def _locked_ballot(round_: Round, on: date):
+    """(participant, their ballot or None), read again in a transaction holding the write lock."""
+    _refuse_closed(round_, on)
+    g.pop("participants", None)
+    with write_transaction():
+        _refuse_closed(round_, on)
+        participant = participant_for(round_)
+        yield participant, _ballot_to_change(round_, participant)
+
+
+def _refuse_closed(round_: Round, on: date) -> None:
+    if round_.sealed or not round_.phase_on(on).allows(Action.CAST_BALLOT):
         raise CastingClosed
+
+
+def _ballot_to_change(round_: Round, participant: Participant) -> Ballot | None:
+    # FOR UPDATE: on PostgreSQL a change sent from two windows at once waits here for the first to commit.
+    key = voter_key(current_app.config["SECRET_KEY"], round_.id, participant.id)
+    return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key)
+                             .with_for_update())
+
+
+def _store(round_: Round, participant: Participant, ballot: Ballot | None, content: StoredBallot, nonce: str,
+           based_on: int, keep_receipt: bool) -> Cast:
     secret = current_app.config["SECRET_KEY"]
     submitted = submission_key(secret, nonce)
     encoded = content.to_json()
@@ -72,9 +114,9 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
             _register(round_, participant)
             return _counted(ballot)
     if ballot.submission_key == submitted:
-        return Cast(ballot.receipt, ballot.version, CastStatus.REPEAT, ballot)
+        return _unchanged(ballot, CastStatus.REPEAT)
     if based_on < ballot.version:
-        return Cast(ballot.receipt, ballot.version, CastStatus.STALE, ballot)
+        return _unchanged(ballot, CastStatus.STALE)
     ballot.version += 1
     ballot.content, ballot.submission_key = encoded, submitted
     if not keep_receipt:
@@ -84,10 +126,13 @@ def cast(round_: Round, participant: Participant, ballot: Ballot | None, content
 
 
 def _counted(ballot: Ballot) -> Cast:
-    # Built before the commit expires the ballot, so the receipt costs no second read.
-    counted = Cast(ballot.receipt, ballot.version, CastStatus.COUNTED, ballot)
-    db.session.commit()
-    return counted
+    commit_keeping_loaded()
+    return Cast(ballot.receipt, ballot.version, CastStatus.COUNTED, ballot)
+
+
+def _unchanged(ballot: Ballot, status: CastStatus) -> Cast:
+    commit_keeping_loaded()  # nothing to write: ends the transaction and its lock
+    return Cast(ballot.receipt, ballot.version, status, ballot)
 
 
 def _register(round_: Round, participant: Participant) -> None:

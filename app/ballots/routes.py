@@ -6,14 +6,15 @@ from flask_babel import gettext as _
 from app.bounds import parse_int
 from app.ballots import casting, drafts, unsent, labels as ballot_labels, receipts as receipt_list
 from app.ballots.keys import new_nonce
-from app.ballots.tally import counted_needs
+from app.ballots.tally import counted_need_ids, counted_needs
 from app.ballots.validation import Limits, approval_errors, points_errors, points_left, ranking_errors
+from app.extensions import reads_first
 from app.i18n import language_code
 from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
-from app.participation import current_participant, join_first, keep_receipt, kept_receipt, participant_for
+from app.participation import current_participant, join_first, keep_receipt, kept_receipt
 from app.rounds.phases import Action
 from app.web import render_page, today, wants_fragment
 from app.ratelimits import resident_writes
@@ -24,14 +25,14 @@ from app.workshops import station
 bp = Blueprint("ballots", __name__, url_prefix="/rounds/<slug>")
 
 
-def _limits(round_, needs) -> Limits:
-    return round_.ballot_rules.limits(frozenset(n.id for n in needs))
+def _limits(round_, need_ids) -> Limits:
+    return round_.ballot_rules.limits(frozenset(need_ids))
 
 
 def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, based_on=None, pair=None, stale=False,
           change=None, cast=False):
     """The ballot page or its form fragment; `needs` and `ballot` are what the route already loaded."""
-    limits = _limits(round_, needs)
+    limits = _limits(round_, (n.id for n in needs))
     shown = shown_in(needs, language_code())
     return render_page(
         "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
@@ -58,12 +59,15 @@ def _announcement(change, shown, cast_ballot, stale) -> str:
 
 def _loaded(round_):
     """The counted needs and this browser's ballot, read once and carried through the request."""
-    return counted_needs(round_), casting.current_ballot(round_, current_participant(round_), kept_receipt(round_))
+    return counted_needs(round_), _stored(round_)
+
+
+def _stored(round_):
+    return casting.current_ballot(round_, current_participant(round_), kept_receipt(round_))
 
 
 def _after_cast(round_, result):
-    """The needs and the ballot as stored; the commit expired the needs, so one query reads them
-    again rather than one per need."""
+    """The needs, read whole for the page, and the ballot as the cast stored it."""
     return counted_needs(round_), result.ballot
 
 
@@ -95,29 +99,33 @@ def _errors(round_, draft, limits) -> dict:
 
 
 @bp.post("/ballot")
+@reads_first
 @resident_writes
 def cast(slug):
     """Edit the draft (ranking buttons, points count) or cast it."""
     round_ = get_round(slug)
     SupportForm().validate_on_submit() or abort(400)
-    needs, stored = _loaded(round_)
+    # Only a page reads the needs whole and the ballot as stored; a cast reads its ballot under the lock.
+    wants_page = bool(request.form.get("edit") or request.form.get("preview"))
+    needs = counted_needs(round_) if wants_page else None
+    need_ids = [n.id for n in needs] if wants_page else counted_need_ids(round_)
     draft = drafts.read(request.form)
     nonce, based_on = request.form.get("nonce") or new_nonce(), request.form.get("based_on", 0, type=parse_int)
     change = None
     if request.form.get("edit"):
         before, draft.order = draft.order, drafts.apply_edit(draft.order, request.form["edit"])
-        limit = _limits(round_, needs).max_choices
-        change = drafts.change_of(before, draft.order, request.form["edit"], [n.id for n in needs],
+        limit = _limits(round_, need_ids).max_choices
+        change = drafts.change_of(before, draft.order, request.form["edit"], need_ids,
                                   full=bool(limit) and len(draft.order) >= limit)
-    if request.form.get("edit") or request.form.get("preview"):
+    if wants_page:
         unsent.keep(round_.id, round_.ballot_kind.value, draft)
-        return _page(round_, needs, stored, draft, nonce=nonce, based_on=based_on, change=change)
-    errors = _errors(round_, draft, _limits(round_, needs))
+        return _page(round_, needs, _stored(round_), draft, nonce=nonce, based_on=based_on, change=change)
+    errors = _errors(round_, draft, _limits(round_, need_ids))
     if errors:
-        return _page(round_, needs, stored, draft, errors=errors, status=422, nonce=nonce, based_on=based_on)
+        return _page(round_, counted_needs(round_), _stored(round_), draft, errors=errors, status=422, nonce=nonce,
+                     based_on=based_on)
     try:
-        result = casting.cast(round_, participant_for(round_), stored, drafts.to_ballot(round_.ballot_kind, draft),
-                              nonce, based_on, round_.phase_on(today()))
+        result = casting.cast(round_, drafts.to_ballot(round_.ballot_kind, draft), nonce, based_on, today())
     except casting.VotedOnPaper:
         flash(_("This access code was given a paper ballot, so it cannot vote online too."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
@@ -150,6 +158,7 @@ def _next_pair(needs, answers: PairwiseBallot):
 
 
 @bp.post("/ballot/pair")
+@reads_first
 @resident_writes
 def answer_pair(slug):
     """Record one "which matters more?" answer and show the next pair."""
@@ -161,13 +170,8 @@ def answer_pair(slug):
     answer = request.form.get("answer", "")
     if first not in ids or second not in ids or first == second or answer not in (str(first), str(second), NO_PREFERENCE):
         abort(400)
-    participant = participant_for(round_)
-    stored = casting.current_ballot(round_, participant, kept_receipt(round_))
-    answers = drafts.answers_of(stored.content if stored else None).with_answer(
-        first, second, None if answer == NO_PREFERENCE else int(answer))
     try:
-        result = casting.cast(round_, participant, stored, answers, new_nonce(),
-                              stored.version if stored else 0, round_.phase_on(today()), keep_receipt=True)
+        result = casting.answer_pair(round_, first, second, None if answer == NO_PREFERENCE else int(answer), today())
     except casting.CastingClosed:
         flash(_("Ranking is not open in this round, so no ballot was stored."), "error")
         return redirect(url_for("ballots.ballot", slug=slug))
@@ -176,7 +180,7 @@ def answer_pair(slug):
         _flash_cast(result)
         return redirect(url_for("ballots.ballot", slug=slug))
     needs, stored = _after_cast(round_, result)
-    return _page(round_, needs, stored, drafts.Draft(), pair=_next_pair(needs, answers))
+    return _page(round_, needs, stored, drafts.Draft(), pair=_next_pair(needs, drafts.answers_of(stored.content)))
 
 
 def _ballots_public(round_) -> bool:

@@ -34,10 +34,18 @@ def exact(round_: Round, stored: int) -> Fraction:
 def counted_needs(round_: Round) -> list[Need]:
     """The needs on the ballot: open, not found not feasible in the review before ranking, and those carried
     on from the round since (its ballots and results still count them)."""
+    return list(db.session.scalars(_counted_query(round_, Need)))
+
+
+def counted_need_ids(round_: Round) -> list[int]:
+    """The ids of `counted_needs`, which is all a cast checks its ballot against."""
+    return list(db.session.scalars(_counted_query(round_, Need.id)))
+
+
+def _counted_query(round_: Round, what):
     carried_on = select(NeedCarry.need_id).where(NeedCarry.round_id == round_.id)
-    return list(db.session.scalars(
-        select(Need).where(or_(Need.round_id == round_.id, Need.id.in_(carried_on)), Need.status == NeedStatus.OPEN,
-                           Need.feasibility != Verdict.NOT_FEASIBLE).order_by(Need.id)))
+    return select(what).where(or_(Need.round_id == round_.id, Need.id.in_(carried_on)),
+                              Need.status == NeedStatus.OPEN, Need.feasibility != Verdict.NOT_FEASIBLE).order_by(Need.id)
 
 
 def ballot_contents(round_: Round) -> list[str]:

@@ -2,13 +2,12 @@
 import secrets
 from datetime import date, datetime
 
-from flask import g
 from sqlalchemy import func, select
 
 from app import audit
 from app.access.codes import ALPHABET
 from app.ballots.tally import counted_needs, published_rule, tally_by
-from app.extensions import db
+from app.extensions import db, write_transaction
 from app.models import Need, Participant, Participation, Round, User, WorkshopAttendance, WorkshopDots, WorkshopSession
 from app.models.base import utcnow
 from app.workshops import snapshot as snapshots
@@ -170,9 +169,7 @@ def _current(session: WorkshopSession) -> tuple[snapshots.Snapshot, datetime]:
 def _recount(session_id: int) -> tuple[snapshots.Snapshot, datetime]:
     # A new transaction that holds the write lock (SQLite) or the session's row (PostgreSQL): screens
     # that find the snapshot stale at the same moment wait here, then find it fresh and count nothing.
-    db.session.rollback()
-    g.write_lock = True
-    try:
+    with write_transaction():
         session = db.session.scalar(select(WorkshopSession).filter_by(id=session_id).with_for_update())
         now = utcnow()
         if session.snapshot and snapshots.is_fresh(session.snapshot_at, now):
@@ -183,8 +180,6 @@ def _recount(session_id: int) -> tuple[snapshots.Snapshot, datetime]:
         session.snapshot, session.snapshot_at = snapshots.dumps(shot), now
         db.session.commit()
         return shot, now
-    finally:
-        g.write_lock = False
 
 
 # This worker's copy of each live session's stored snapshot, used until the stored one would be recounted:

@@ -1,9 +1,15 @@
 """Many residents pressing at once: every write lands, none fails on a locked database."""
+import json
 import re
 import threading
+from datetime import datetime, timezone
 
+import pytest
+from sqlalchemy import update
+
+from app.ballots import casting
 from app.extensions import db
-from app.models import Ballot, EmailIdentity, EmailLink, Participant, Participation, Support
+from app.models import AccessCode, Ballot, EmailIdentity, EmailLink, Participant, Participation, ReplacedReceipt, Round, Support
 from tests.conftest import csrf_token
 from tests.web.test_ballots import form_state
 
@@ -146,3 +152,91 @@ def test_a_sign_in_link_asked_for_twice_at_once_keeps_one_identity(app, make_rou
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(EmailIdentity.id))) == 10
         assert db.session.scalar(db.select(db.func.count(EmailLink.id))) == 20
+
+
+PHONES = 15
+
+
+def test_a_ballot_changed_from_two_windows_at_once_keeps_one_change_and_the_other_window_is_told(
+        app, make_round, make_need):
+    make_round(phase="rank", max_choices=3)
+    needs = [make_need(title=t) for t in ("Street lights", "Play area", "Benches")]
+    orders = ([needs[1], needs[0]], [needs[2], needs[1], needs[0]])
+    phones, calls = [], []
+    for _ in range(PHONES):
+        phone = app.test_client()
+        phone.post("/rounds/lewisham/ballot", data={**form_state(phone), "order": [needs[0]], "cast": "1"})
+        tabs = (phone, _twin(app, phone))
+        states = [form_state(tab) for tab in tabs]  # both windows opened on the first ballot, version 1
+        phones.append(phone)
+        for tab, state, order in zip(tabs, states, orders):
+            calls.append(lambda tab=tab, data={**state, "order": order, "cast": "1"}: tab.post(
+                "/rounds/lewisham/ballot", data=data, follow_redirects=True).get_data(as_text=True))
+    pages = _in_parallel(*calls)
+    told = [STALE in page for page in pages]
+    assert all(told[n] != told[n + 1] for n in range(0, len(told), 2)), "each phone: one change counted, one told"
+    with app.app_context():
+        stored = {b.version: b for b in db.session.scalars(db.select(Ballot))}.keys()
+        assert list(stored) == [2] and db.session.scalar(db.select(db.func.count(Ballot.id))) == PHONES
+        assert db.session.scalar(db.select(db.func.count()).select_from(ReplacedReceipt)) == PHONES
+    for n, phone in enumerate(phones):
+        counted = orders[1] if told[2 * n] else orders[0]
+        assert _order_on(phone) == counted, "the ballot is the change that was counted, whole"
+
+
+def test_pairwise_answers_sent_from_two_windows_at_once_are_both_kept(app, make_round, make_need):
+    make_round(phase="rank", ballot_kind="pairwise")
+    a, b, c = (make_need(title=t) for t in ("Street lights", "Play area", "Benches"))
+    calls = []
+    for _ in range(PHONES):
+        phone = app.test_client()
+        phone.post("/rounds/lewisham/ballot/pair", data={"csrf_token": csrf_token(phone, "/rounds/lewisham/ballot"),
+                                                         "first": b, "second": c, "answer": str(b)})
+        for tab, (first, second) in zip((phone, _twin(app, phone)), ((a, b), (a, c))):
+            data = {"csrf_token": csrf_token(tab, "/rounds/lewisham/ballot"), "first": first, "second": second,
+                    "answer": str(first)}
+            calls.append(lambda tab=tab, data=data: tab.post("/rounds/lewisham/ballot/pair", data=data).status_code)
+    assert _in_parallel(*calls) == [302] * len(calls)
+    with app.app_context():
+        stored = [json.loads(content) for content in db.session.scalars(db.select(Ballot.content))]
+        assert len(stored) == PHONES
+        assert db.session.scalar(db.select(db.func.count(Participation.id))) == PHONES
+    assert all(len(ballot["answers"]) == 3 for ballot in stored), stored
+
+
+STALE = "You changed your ballot in another window after opening this one"
+
+
+def _order_on(phone) -> list[int]:
+    page = phone.get("/rounds/lewisham/ballot").get_data(as_text=True)
+    return [int(n) for n in re.findall(r'name="order" value="(\d+)"', page)]
+
+
+@pytest.mark.parametrize("meanwhile", ["ranking closes", "the card is cancelled"])
+def test_what_changes_between_reading_the_form_and_storing_the_ballot_is_seen_before_anything_is_written(
+        app, runner, make_round, make_need, monkeypatch, meanwhile):
+    make_round(phase="rank", access="codes")
+    need = make_need(title="Street lights")
+    (code,) = runner.invoke(args=["codes", "generate", "lewisham", "--count", "1"]).output.split()
+    phone = app.test_client()
+    phone.get(f"/rounds/lewisham/join?code={code}")
+    change = (update(Round).values(phase="decide") if meanwhile == "ranking closes"
+              else update(AccessCode).values(voided_at=datetime.now(timezone.utc)))
+    locking = casting.write_transaction
+
+    def commit_elsewhere():
+        with app.app_context(), db.engine.begin() as connection:
+            connection.execute(change)
+
+    def another_request_commits_first():
+        elsewhere = threading.Thread(target=commit_elsewhere)
+        elsewhere.start()
+        elsewhere.join()
+        return locking()
+
+    monkeypatch.setattr(casting, "write_transaction", another_request_commits_first)
+    response = phone.post("/rounds/lewisham/ballot", data={**form_state(phone), "order": [need], "cast": "1"})
+    assert response.status_code in (302, 403), response.status_code
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Ballot.id))) == 0
+        assert db.session.scalar(db.select(db.func.count(Participation.id))) == 0
