@@ -70,10 +70,15 @@ def cast(round_: Round, content: StoredBallot, nonce: str, based_on: int, on: da
 def answer_pair(round_: Round, first: int, second: int, chosen: int | None, on: date) -> Cast:
     """One "which matters more?" answer added to the pairwise ballot as stored under the lock, so answers
     sent from two windows at once are both kept."""
-    with _locked_ballot(round_, on) as (participant, ballot):
-        answers = answers_of(ballot.content if ballot else None).with_answer(first, second, chosen)
-        return _store(round_, participant, ballot, answers, new_nonce(), ballot.version if ballot else 0,
-                      keep_receipt=True)
+    for _ in range(2):
+        with _locked_ballot(round_, on) as (participant, ballot):
+            answers = answers_of(ballot.content if ballot else None).with_answer(first, second, chosen)
+            answered = _store(round_, participant, ballot, answers, new_nonce(), ballot.version if ballot else 0,
+                              keep_receipt=True)
+        # Stale only when another window's first answer was inserted meanwhile (PostgreSQL): add to that one.
+        if answered.status != CastStatus.STALE:
+            break
+    return answered
 
 
 @contextmanager
