@@ -48,8 +48,12 @@ def current_ballot(round_: Round, participant: Participant | None, receipt: str 
             select(Ballot).where(Ballot.round_id == round_.id, Ballot.receipt == receipt))
     if participant is None:
         return None
+    return db.session.scalar(_of_voter(round_, participant))
+
+
+def _of_voter(round_: Round, participant: Participant):
     key = voter_key(current_app.config["SECRET_KEY"], round_.id, participant.id)
-    return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key))
+    return select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key)
 
 
 def cast(round_: Round, content: StoredBallot, nonce: str, based_on: int, on: date,
@@ -99,9 +103,7 @@ def _refuse_closed(round_: Round, on: date) -> None:
 
 def _ballot_to_change(round_: Round, participant: Participant) -> Ballot | None:
     # FOR UPDATE: on PostgreSQL a change sent from two windows at once waits here for the first to commit.
-    key = voter_key(current_app.config["SECRET_KEY"], round_.id, participant.id)
-    return db.session.scalar(select(Ballot).where(Ballot.round_id == round_.id, Ballot.voter_key == key)
-                             .with_for_update())
+    return db.session.scalar(_of_voter(round_, participant).with_for_update())
 
 
 def _store(round_: Round, participant: Participant, ballot: Ballot | None, content: StoredBallot, nonce: str,

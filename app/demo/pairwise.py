@@ -7,11 +7,11 @@ from itertools import combinations
 from flask import current_app
 
 from app.accounts.current import grant
-from app.demo.paper import enter, sample_audit, staff_user
+from app.demo.paper import key_twice, sample_audit, staff_user
 from app.ballots.keys import imported_voter_key, new_receipt
 from app.ballots.tally import counted_needs
 from app.extensions import db
-from app.models import Ballot, PaperBatch, PaperResolution, Role, Round
+from app.models import Ballot, PaperBatch, Role, Round
 from app.paper import marks, services
 from app.paper.reconcile import Account
 from app.voting.ballot_content import PairwiseBallot
@@ -78,14 +78,9 @@ def _paper(round_: Round, needs: list[int]) -> None:
         pairs = services.pairs_of(paper, [])
         typed = marks.typed_pairs(_ballot(needs, order, undecided), pairs)  # as the paper is marked
         content = marks.read_pairs(typed, pairs).ballot.to_json()
-        enter(paper, first, content, None)
+        misread = None
         if index == disputed:  # the second operator read the first pair the other way round
-            misread = ("2" if typed[0] == "1" else "1") + typed[1:]
-            enter(paper, second, marks.read_pairs(misread, pairs).ballot.to_json(), None)
-            db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
-        else:
-            enter(paper, second, content, None)
-        db.session.flush()
-        services.settle(round_, paper)
+            misread = marks.read_pairs(("2" if typed[0] == "1" else "1") + typed[1:], pairs).ballot.to_json()
+        key_twice(round_, paper, (first, second), supervisor, content, misread)
     sample_audit(round_, supervisor, SEED, 2)
 

@@ -43,15 +43,9 @@ def load() -> list[str]:
         papers = services.print_ballots(batch, issued, "demo")
         for index, (paper, positions) in enumerate(zip(papers, rankings)):
             content = RankingBallot.of_order([needs[p] for p in positions]).to_json()
-            reason = RejectedReason.UNMARKED if index == rejected else None
-            enter(paper, first, content, reason)
-            if index == disputed:
-                enter(paper, second, RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json(), None)
-                db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
-            else:
-                enter(paper, second, content, reason)
-            db.session.flush()
-            services.settle(round_, paper)
+            misread = RankingBallot.of_order([needs[p] for p in reversed(positions)]).to_json()
+            key_twice(round_, paper, (first, second), supervisor, content, misread if index == disputed else None,
+                      RejectedReason.UNMARKED if index == rejected else None)
     sample_audit(round_, supervisor, SEED, 4)
     return [f"{ROUND}: paper ballots keyed, reconciled and audited (/rounds/{ROUND}/paper/report)"]
 
@@ -70,6 +64,20 @@ def enter(paper: PaperBallot, operator: User, content: str, rejected: RejectedRe
     """One operator's keying of a paper: its ballot, or nothing and the reason it was rejected."""
     db.session.add(PaperEntry(paper_ballot_id=paper.id, operator_id=operator.id, content="" if rejected else content,
                               rejected=rejected))
+
+
+def key_twice(round_: Round, paper: PaperBallot, operators: tuple[User, User], supervisor: User, content: str,
+              misread: str | None = None, rejected: RejectedReason | None = None) -> None:
+    """Both operators key the paper; where the second keyed `misread`, the supervisor settles on `content`."""
+    first, second = operators
+    enter(paper, first, content, rejected)
+    if misread is None:
+        enter(paper, second, content, rejected)
+    else:
+        enter(paper, second, misread, None)
+        db.session.add(PaperResolution(paper_ballot_id=paper.id, supervisor_id=supervisor.id, content=content))
+    db.session.flush()
+    services.settle(round_, paper)
 
 
 def sample_audit(round_: Round, supervisor: User, seed: str, size: int) -> None:

@@ -1,7 +1,6 @@
 """Sessions, redirects and caching: `next` never leads off the site, staff sessions end everywhere when they
 should, private pages are not stored, and sign-in does the same work whether or not the account exists."""
 import re
-from contextlib import contextmanager
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
@@ -170,20 +169,12 @@ def test_sign_in_checks_one_password_hash_whether_or_not_the_account_exists(app,
         assert len(hashes) == 1 and hashes[0].split("$")[0] == method.split("$")[0], email
 
 
-def test_a_deployment_hashes_passwords_with_scrypt_though_the_tests_use_a_quicker_method(app):
+def test_a_deployment_hashes_passwords_with_scrypt_though_the_tests_use_a_quicker_method(app, monkeypatch):
     deployed = Config.PASSWORD_HASH_METHOD
     for method, prefix in ((deployed, "scrypt:"), (app.config["PASSWORD_HASH_METHOD"], "pbkdf2:")):
-        with app.test_request_context(), _method(app, method):
+        monkeypatch.setitem(app.config, "PASSWORD_HASH_METHOD", method)
+        with app.test_request_context():
             user = User(email="ada@example.org")
             user.set_password(PASSWORD)
             assert user.password_hash.startswith(prefix) and user.check_password(PASSWORD)
             assert not user.check_password("not the password")
-
-
-@contextmanager
-def _method(app, method):
-    kept, app.config["PASSWORD_HASH_METHOD"] = app.config["PASSWORD_HASH_METHOD"], method
-    try:
-        yield
-    finally:
-        app.config["PASSWORD_HASH_METHOD"] = kept
