@@ -24,6 +24,10 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
     LANGUAGES = ("en", "pl", "bn", "ur", "ar", "so", "tr", "pt", "es", "ro")
     NEEDS_PER_PAGE = int(os.environ.get("NEEDS_PER_PAGE", "20"))
+    # Resident pages rendered once for visitors who have not taken part, until a write or this many seconds
+    # (app/page_cache.py); 0 renders every page afresh. SHARED_PAGES is how many each worker keeps.
+    SHARED_PAGE_SECONDS = int(os.environ.get("SHARED_PAGE_SECONDS", "60"))
+    SHARED_PAGES = int(os.environ.get("SHARED_PAGES", "300"))
     WTF_CSRF_TIME_LIMIT = None
     # Werkzeug's scrypt; the tests choose a quick method, since they sign in a thousand times.
     PASSWORD_HASH_METHOD = "scrypt"

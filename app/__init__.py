@@ -18,7 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         tally_cli.init_counting_app(app)
         return app
 
-    from app import bad_input, cli, compression, errors, migrations, web
+    from app import bad_input, cli, compression, errors, migrations, page_cache, web
     from app.extensions import babel, csrf, db, htmx, limiter
     from app.i18n import select_locale
 
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     bad_input.init_app(app)
     web.init_app(app)
     compression.init_app(app)
+    page_cache.init_app(app)  # after compression: see its docstring
     errors.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)

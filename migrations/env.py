@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from app.page_cache import unwatched
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -68,6 +70,7 @@ def run_migrations_offline():
 
 
 def run_migrations_online():
+
     """Run migrations in 'online' mode.
 
     In this scenario we need to create an Engine
@@ -104,7 +107,8 @@ def run_migrations_online():
             **conf_args
         )
 
-        with context.begin_transaction():
+        # Migrations write before the content version's table exists; workers restart after migrating.
+        with unwatched(connection), context.begin_transaction():
             context.run_migrations()
         if sqlite:
             raw = connection.connection.driver_connection

@@ -87,7 +87,8 @@ def clean_tables(app):
     yield
     with app.app_context():
         db.session.remove()
-        tables = [table.name for table in reversed(db.metadata.sorted_tables)]
+        # The content version keeps counting, as it does in a deployment: a stored page never meets it again.
+        tables = [table.name for table in reversed(db.metadata.sorted_tables) if table.name != "content_version"]
         with db.engine.begin() as connection:
             if connection.dialect.name == "postgresql":
                 quoted = ", ".join(f'"{name}"' for name in tables)

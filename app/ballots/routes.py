@@ -14,6 +14,7 @@ from app.loaders import get_round
 from app.models import BallotKind
 from app.needs.translations import shown_in
 from app.needs.forms import SupportForm
+from app.page_cache import per_visitor, personal, shared_page
 from app.participation import current_participant, join_first, keep_receipt, kept_receipt
 from app.rounds.phases import Action
 from app.web import render_page, today, wants_fragment
@@ -37,7 +38,7 @@ def _page(round_, needs, ballot, draft, errors=None, status=200, nonce=None, bas
     return render_page(
         "ballots/ballot.html", "ballots/_ballot_form.html", status=status, round=round_, needs=needs,
         by_id={n.id: n for n in needs}, shown=shown, draft=draft, errors=errors or {}, ballot=ballot, limits=limits,
-        points_left=points_left(draft.points, limits), nonce=nonce or new_nonce(),
+        points_left=points_left(draft.points, limits), nonce=nonce or per_visitor(new_nonce),
         based_on=based_on if based_on is not None else (ballot.version if ballot else 0),
         casting_open=round_.phase_on(today()).allows(Action.CAST_BALLOT), pair=pair, form=SupportForm(),
         messages=ballot_labels, stale=stale, change=change, oob=wants_fragment(),
@@ -72,6 +73,7 @@ def _after_cast(round_, result):
 
 
 @bp.get("/ballot")
+@shared_page
 def ballot(slug):
     """The resident's ballot: empty, or as last cast, for changing until ranking closes."""
     round_ = get_round(slug)
@@ -79,6 +81,7 @@ def ballot(slug):
     needs, stored = _loaded(round_)
     pair = None
     if round_.ballot_kind == BallotKind.PAIRWISE:
+        personal()  # each resident is shown a pair drawn for them
         pair = _next_pair(needs, drafts.answers_of(stored.content if stored else None))
     draft = unsent.kept(round_.id, {n.id for n in needs}) if pair is None else None
     return _page(round_, needs, stored, draft or drafts.from_content(stored.content if stored else None), pair=pair)

@@ -6,11 +6,13 @@ from app.i18n import LANGUAGE_COOKIE
 from app.models import Round
 from app.rounds.phases import Phase
 from app.web import render_page, safe_next, today
+from app.page_cache import shared_page
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
+@shared_page
 def home():
     """Open rounds first, then past rounds whose results stay public."""
     rounds = db.session.scalars(db.select(Round).order_by(Round.created_at.desc(), Round.id.desc())).all()

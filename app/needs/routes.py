@@ -19,6 +19,7 @@ from app.participation import current_participant, join_first, participant_for
 from app.rounds.phases import Action
 from app.web import render_page, safe_next, today, wants_fragment
 from app.ratelimits import resident_writes
+from app.page_cache import shared_page
 
 bp = Blueprint("needs", __name__, url_prefix="/rounds/<slug>/needs")
 
@@ -47,6 +48,7 @@ def _int_arg(name: str, default: int = 1) -> int:
 
 
 @bp.get("")
+@shared_page
 def index(slug):
     """The round's needs: search, filter by category and area, sort and page, all in the address."""
     round_ = get_round(slug)
@@ -131,6 +133,7 @@ def _merged_notice(need):
 
 
 @bp.get("/<int:need_id>")
+@shared_page
 def show(slug, need_id):
     """A need with its supports and comments; a merged need sends the visitor to the need it joined."""
     round_ = get_round(slug)

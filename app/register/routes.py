@@ -7,6 +7,7 @@ from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
 from app.register import queries
 from app.register.status import RegisterStatus
 from app.web import render_page
+from app.page_cache import shared_page
 
 bp = Blueprint("register", __name__)
 
@@ -17,6 +18,7 @@ def _choice(name: str, allowed) -> str:
 
 
 @bp.get("/needs")
+@shared_page
 def index():
     """The shared needs register across every round and funder."""
     status = _choice("status", {s.value for s in RegisterStatus})

@@ -13,6 +13,7 @@ from app.needs.translations import shown_in
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.rules import RULES_FOR_BALLOT
 from app.web import money, render_page, today
+from app.page_cache import shared_page
 
 COMPARED_BY_DEFAULT = ("greedy", "equalshares/add1")
 
@@ -20,6 +21,7 @@ bp = Blueprint("results", __name__, url_prefix="/rounds/<slug>")
 
 
 @bp.get("/results")
+@shared_page
 def show(slug):
     """The published results: needs ranked, turnout, how it was counted, ties, and the methods compared."""
     round_ = get_round(slug)

@@ -11,6 +11,7 @@ from app.needs.categories import CONTENT_LANGUAGES
 from app.rounds import services
 from app.rounds.forms import RoundForm
 from app.web import render_page, today
+from app.page_cache import shared_page
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
@@ -40,6 +41,7 @@ def _check_round_form(form: RoundForm, exclude_id: int | None = None) -> bool:
 
 
 @bp.get("/<slug>")
+@shared_page
 def show(slug):
     """The round's public page: what it is for, which phase it is in and what comes next."""
     round_ = get_round(slug)

@@ -1,0 +1,214 @@
+"""Shared pages: a resident page rendered once for everyone who has not taken part, until the data changes.
+
+Most of a crowd reads a round before taking part in it. For them a page depends only on its address, the
+language asked for, htmx's headers, the day and the data, so each worker keeps the rendered page and serves
+it again until a write is committed anywhere (the content version, raised inside every writing transaction,
+so every worker and host sees it) or a minute has passed (for "3 minutes ago"). A visitor with anything of
+their own in the session (a participant, an unsent ballot, a message, a signed-in account) is rendered
+afresh. What each visitor must have their own of, the CSRF token and a ballot's nonce, is cut out of the
+stored page and made anew for each visitor served it.
+"""
+import re
+import threading
+import time
+from collections import OrderedDict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Flask, Response, current_app, g, request, session
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import event, exc, text
+from sqlalchemy.engine import Engine
+
+from app.extensions import db
+from app.i18n import LANGUAGE_COOKIE
+
+# A session holding only these holds nothing of the visitor's own that a page shows.
+SHARED_SESSION_KEYS = frozenset({"csrf_token", "device", "_permanent"})
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE)\b|\s*WITH\b.*\b(INSERT|UPDATE|DELETE)\b",
+                   re.IGNORECASE | re.DOTALL)
+RAISE_VERSION = "UPDATE content_version SET number = number + 1 WHERE id = 1"
+FIND_VERSION = {"sqlite": "SELECT max(name) FROM sqlite_master WHERE name = 'content_version'",
+                "postgresql": "SELECT to_regclass('content_version')"}
+READ_VERSION = text("SELECT number FROM content_version WHERE id = 1")
+
+
+def shared_page(view):
+    """Marks a GET view whose page, for a visitor who has not taken part, may be served to others like them."""
+    view.shared_page = True
+    return view
+
+
+def per_visitor(make):
+    """A value each visitor gets their own of (a ballot's nonce): made now, and again for each visitor served
+    the stored page."""
+    value = make()
+    g.setdefault("page_holes", []).append((value, make))
+    return value
+
+
+def personal() -> None:
+    """This render is for this visitor alone (a pair drawn at random for them): it is not stored."""
+    g.page_personal = True
+
+
+def watch_writes(engine: Engine) -> None:
+    """Raise the content version inside every transaction that wrote, just before it commits.
+
+    Inside, not after: a reader that sees the new rows sees the new number, and a crash cannot commit one
+    without the other. The number is raised on the driver's own cursor, which these listeners do not see."""
+    @event.listens_for(engine, "before_cursor_execute")
+    def _note(connection, _cursor, statement, *_args):
+        if WRITE.match(statement):
+            connection.info["wrote"] = True
+
+    @event.listens_for(engine, "commit")
+    def _raise(connection):
+        if connection.info.pop("wrote", False) and not connection.info.get("unwatched"):
+            cursor = connection.connection.cursor()
+            try:
+                if _has_version(connection, cursor):
+                    cursor.execute(RAISE_VERSION)
+            finally:
+                cursor.close()
+
+    @event.listens_for(engine, "rollback")
+    def _forget(connection):
+        connection.info.pop("wrote", None)
+
+
+def _has_version(connection, cursor) -> bool:
+    """Whether this database has the content version yet (one older than its migration has nothing to raise);
+    remembered per connection once it has."""
+    if not connection.info.get("has_version"):
+        cursor.execute(FIND_VERSION[connection.dialect.name])
+        connection.info["has_version"] = cursor.fetchone()[0] is not None
+    return connection.info["has_version"]
+
+
+@contextmanager
+def unwatched(connection):
+    """Writes on this connection do not raise the content version (migrations, which may run before it exists)."""
+    connection.info["unwatched"] = True
+    try:
+        yield
+    finally:
+        connection.info.pop("unwatched", None)
+
+
+def current_version() -> int | None:
+    """The content version, read in the request's transaction, so on SQLite it and the page share a snapshot."""
+    try:
+        return db.session.execute(READ_VERSION).scalar()
+    except exc.DatabaseError:  # a database not migrated this far: nothing is shared
+        db.session.rollback()
+        return None
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    body: bytes
+    headers: tuple
+    makers: tuple
+    expires: float
+
+    def response(self) -> Response:
+        body = self.body
+        for number, make in enumerate(self.makers):
+            body = body.replace(_hole(number), make().encode())
+        return Response(body, status=200, headers=list(self.headers))
+
+
+class Pages:
+    """One worker's stored pages, all of one content version: a newer version empties it."""
+
+    def __init__(self, size: int):
+        self.size, self.version = size, None
+        self._pages: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, version: int, key: tuple) -> StoredPage | None:
+        with self._lock:
+            if version != self.version:
+                self._pages.clear()
+                self.version = version
+            page = self._pages.get(key)
+            if page is None or page.expires <= time.monotonic():
+                return None
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, version: int, key: tuple, page: StoredPage) -> None:
+        with self._lock:
+            if version != self.version:
+                return
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+def _hole(number: int) -> bytes:
+    return b"\x00hole%d\x00" % number
+
+
+def _visitor_has_nothing_of_their_own() -> bool:
+    return set(session.keys()) <= SHARED_SESSION_KEYS
+
+
+def _key() -> tuple:
+    headers = request.headers
+    return (date.today().isoformat(), request.host_url, request.full_path, request.cookies.get(LANGUAGE_COOKIE),
+            headers.get("Accept-Language", ""), headers.get("HX-Request"), headers.get("HX-Boosted"),
+            headers.get("HX-History-Restore-Request"))
+
+
+def _shareable_request() -> bool:
+    view = current_app.view_functions.get(request.endpoint)
+    return (request.method == "GET" and getattr(view, "shared_page", False) and _visitor_has_nothing_of_their_own())
+
+
+def _serve_stored():
+    pages = current_app.extensions.get("shared_pages")
+    if pages is None or not _shareable_request():
+        return None
+    version = current_version()
+    if version is None:
+        return None
+    key = _key()
+    stored = pages.get(version, key)
+    if stored is not None:
+        return stored.response()
+    g.page_to_store = (version, key)
+    return None
+
+
+def _store(response):
+    to_store = g.pop("page_to_store", None)
+    if (to_store is None or g.get("page_personal") or response.status_code != 200 or response.is_streamed
+            or "Set-Cookie" in response.headers or not _visitor_has_nothing_of_their_own()):
+        return response
+    holes = list(g.get("page_holes", []))
+    if "csrf_token" in g:
+        holes.append((g.csrf_token, generate_csrf))
+    body = response.get_data()
+    for number, (value, _make) in enumerate(holes):
+        body = body.replace(value.encode(), _hole(number))
+    headers = tuple((name, value) for name, value in response.headers if name.lower() != "content-length")
+    version, key = to_store
+    expires = time.monotonic() + current_app.config["SHARED_PAGE_SECONDS"]
+    current_app.extensions["shared_pages"].put(
+        version, key, StoredPage(body, headers, tuple(make for _value, make in holes), expires))
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register after compression: Flask runs after-request functions last-registered first, so pages are
+    stored as rendered, and a stored page is compressed like a rendered one."""
+    with app.app_context():
+        watch_writes(db.engine)
+    if app.config["SHARED_PAGE_SECONDS"] > 0:
+        app.extensions["shared_pages"] = Pages(app.config["SHARED_PAGES"])
+    app.before_request(_serve_stored)
+    app.after_request(_store)
