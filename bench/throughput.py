@@ -7,7 +7,9 @@ wrk is a C load generator (Debian: apt-get install wrk), so the client takes lit
 server's CPU. Loads the demo into a fresh SQLite file (or resets the public schema of the given,
 empty PostgreSQL database), starts gunicorn, then measures in one run:
 - /healthz (one query, no template), the yardstick for a page;
-- the resident pages (round, needs list, need, ballot, results), each a third of /healthz or more;
+- the resident pages (round, needs list, need, ballot, results), each a third of /healthz or more, as
+  a visitor who has not taken part sees them (served as stored, app/page_cache.py), and the need page
+  for a resident who has (rendered for them);
 - casting a ranking ballot (POST, CSRF token and session per connection, bench/wrk/resident.lua);
 - the database's raw durable commit rate on this machine, the yardstick for a cast (a quarter or more).
 Last, what one server holds: residents a minute (six pages and a ballot each) and ballots a second.
@@ -31,6 +33,8 @@ PAGES = {"round": "/rounds/lewisham-2027", "needs list": "/rounds/lewisham-2027/
          "results": "/rounds/newham-2026/results"}
 CAST = ("/rounds/brent-green-streets/ballot", "11,12,13", "/rounds/brent-green-streets/ballot")
 START = "/rounds/tower-hamlets-youth"
+# A resident who has taken part (supported a need) sees pages of their own, rendered for them.
+SUPPORT = "/rounds/tower-hamlets-youth/needs/7/support"
 
 
 def wrk(base: str, clients: int, seconds: float, *args: str) -> dict:
@@ -104,6 +108,8 @@ def main() -> None:
             for name, path in PAGES.items():
                 pages[name] = wrk(base, args.clients, args.seconds, "get", path, "", START)
                 print(line(f"{name} ({path})", pages[name], health["rate"], 1 / 3), flush=True)
+            own = wrk(base, args.clients, args.seconds, "took-part", PAGES["need"], "", START, SUPPORT)
+            print(line("need, for a resident who took part", own, health["rate"]), flush=True)
             casting = wrk(base, args.clients, args.seconds, "cast", *CAST)
         finally:
             server.terminate()

@@ -5,8 +5,9 @@
 --   wrk -t16 -c16 -d10s -s bench/wrk/resident.lua http://127.0.0.1:8000 -- get /rounds/x/needs/7
 --   wrk ... -- cast /rounds/x/ballot 11,12,13 /rounds/x/ballot      (order, then the page to join on)
 --   wrk ... -- support /rounds/x/needs/7/support /rounds/x
-local mode, path, needs, start
-local cookie, token
+--   wrk ... -- took-part /rounds/x/needs/7 "" /rounds/x /rounds/x/needs/7/support   (supports once, then GETs)
+local mode, path, needs, start, join
+local cookie, token, joined
 local version, count, pending = 0, 0, nil
 
 function init(args)
@@ -14,6 +15,7 @@ function init(args)
   needs = {}
   for id in string.gmatch(args[3] or "", "%d+") do needs[#needs + 1] = id end
   start = args[4] or args[3] or path
+  join = args[5]
   math.randomseed(os.time() + tonumber(tostring(needs):match("0x(%x+)") or "1", 16))
 end
 
@@ -44,11 +46,16 @@ function request()
     -- Plain, so the token can be read from the body.
     return wrk.format("GET", start, {["Accept-Language"] = "en-GB"})
   end
+  local form = {["Content-Type"] = "application/x-www-form-urlencoded"}
+  if mode == "took-part" and not joined then
+    -- Supporting a need makes this browser a participant: its pages are its own, rendered afresh.
+    pending = "join"
+    return wrk.format("POST", join, headers(form), "csrf_token=" .. token)
+  end
   pending = mode
-  if mode == "get" then
+  if mode == "get" or mode == "took-part" then
     return wrk.format("GET", path, headers())
   end
-  local form = {["Content-Type"] = "application/x-www-form-urlencoded"}
   if mode == "cast" then
     return wrk.format("POST", path, headers(form), cast_body())
   end
@@ -60,7 +67,10 @@ function response(status, headers, body)
   if pending == "start" then
     if set then cookie = set:match("^([^;]+)") end
     token = body:match('"X%-CSRFToken": "([^"]+)"')
-  elseif pending ~= "get" and status == 302 then
+  elseif pending == "join" then
+    if set then cookie = set:match("^([^;]+)") end
+    joined = status == 302
+  elseif pending ~= "get" and pending ~= "took-part" and status == 302 then
     -- The first post makes this browser a participant: keep that session. Later posts only add a
     -- flash message that the page after the redirect would show and drop, so their cookie is not kept.
     if count == 0 and set then cookie = set:match("^([^;]+)") end
