@@ -1,7 +1,8 @@
 """The demo's shared register: Newham 2026 co-funded by two funders; two of its needs carried into Newham
 2027 while Newham 2026's panel was still deciding (one it then funded, one it refused); and Newham 2027's
 panel, now deciding, warned that the swimming lessons it is asked to fund were funded last year. A garden raised
-again in Newham 2027 is linked to last year's as the same need, without merging them."""
+again in Newham 2027 is linked to last year's as the same need, without merging them, and applied for: the panel
+is warned that the linked garden was funded last year too."""
 from datetime import date, timedelta
 
 from app.accounts.current import grant
@@ -31,6 +32,10 @@ RAISED_AGAIN = ("Community garden at Canning Town", "A garden for the Canning To
                 "Last year's garden behind the library is full, with a waiting list. Families on the estate still "
                 "have nowhere to grow food together.", "Families on the estate", "Canning Town", "Canning Town", "green-spaces", "en",
                 "Joan")
+# An application for the garden raised again: Newham 2027's panel hears that last year's linked garden was funded.
+AGAIN_APPLIED = ("Canning Town Estate Growers", "Growing beds on the estate",
+                 "Twelve raised beds and a tool store on the estate's green, for the families on last year's waiting "
+                 "list.", 18000)
 
 
 def load(today: date | None = None) -> list[str]:
@@ -93,5 +98,8 @@ def _raised_again(earlier_need: Need, later: Round) -> None:
     need.search_document = search_document(need)
     db.session.add(need)
     db.session.flush()
+    applicant, title, description, amount = AGAIN_APPLIED
+    db.session.add(Application(round_id=later.id, need_id=need.id, applicant=applicant, title=title,
+                               description=description, amount=amount))
     facilitator = db.session.scalar(db.select(User).filter_by(email=content.FACILITATOR_EMAIL))
-    linking.link(need, earlier_need, facilitator)
+    linking.link(need, earlier_need, facilitator)  # commits the application too

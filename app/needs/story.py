@@ -1,6 +1,6 @@
 """A need's story, told on its page as it happens: proposed, supported, ranked, the applications to meet
 it, the panel's decisions and reasons, the grant and its progress. Read from the stored rows."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,10 +24,26 @@ class Ranked:
 
 
 @dataclass(frozen=True)
+class Payer:
+    name: str
+    amount: int | None  # the round's stored money units
+
+
+@dataclass(frozen=True)
 class Funding:
     """One round's published decisions on the need: a need carried on keeps the grants made in earlier rounds."""
     round: Round
     applications: list[Application]
+    paid: dict[int, list[Payer]] = field(default_factory=dict)  # by application id: who paid how much
+
+
+def paid_by(round_: Round, application: Application) -> list[Payer]:
+    """Each funder's part of a funded grant: its co-funders' shares, else the round's funder paying it all."""
+    decision = application.decision
+    if decision is None or not decision.funded:
+        return []
+    return ([Payer(s.organisation.name, s.amount) for s in decision.shares]
+            or [Payer(round_.funder_name or round_.title, decision.amount)])
 
 
 @dataclass(frozen=True)
@@ -61,5 +77,7 @@ def story(round_: Round, need: Need, supports: int) -> Story:
         Round.decisions_published_at, Application.id)).all()
     funding: dict[int, Funding] = {}
     for application, in_round in rows:
-        funding.setdefault(in_round.id, Funding(in_round, [])).applications.append(application)
+        part = funding.setdefault(in_round.id, Funding(in_round, []))
+        part.applications.append(application)
+        part.paid[application.id] = paid_by(in_round, application)
     return Story(need.created_at, supports, _ranked(round_, need), list(funding.values()))

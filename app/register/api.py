@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from app.money import json_number
 from app.register import queries
-from app.register import api_lists, csv_data
+from app.register import api_lists, csv_data, csv_lists
 from app.register.api_args import BadFilter, after, next_link, since
 from app.register.openapi import document
 from app.register.status import RegisterStatus
@@ -56,7 +56,7 @@ def record(entry: queries.Entry, address: NeedAddresses) -> dict:
         "rounds": [{"round": p.round.slug, "rank": p.place, "support": p.support} for p in entry.rounds],
         "grants": [{"id": g.id, "funder": g.funder, "amount": json_number(g.round.amount(g.amount)),
                     "currency": g.round.currency, "round": g.round.slug, "percent_done": g.percent,
-                    "complete": g.complete} for g in entry.grants],
+                    "complete": g.complete, "awarded": g.awarded.date().isoformat()} for g in entry.grants],
         "evidence": [{"title": e.title, "url": e.url, "date": e.published_on.isoformat()} for e in entry.evidence],
         "same_need": [{"id": str(s.need.id), "round": s.round.slug, "url": address(s.round.slug, s.need.id)}
                       for s in entry.same],
@@ -75,13 +75,16 @@ def needs():
 for _path, _view in (("/rounds", api_lists.rounds), ("/grants", api_lists.grants),
                      ("/organisations", api_lists.organisations), ("/areas", api_lists.areas)):
     bp.add_url_rule(_path, view_func=_view, methods=["GET"])
+csv_lists.register(bp)  # /api/rounds.csv, /api/grants.csv, ... each with its .csv-metadata.json
 
 
 @bp.get("/needs.csv")
 def needs_csv():
-    """The whole register as CSV (UTF-8), described by needs.csv-metadata.json (CSV on the Web)."""
+    """The whole register as CSV (UTF-8), with the JSON API's filters, described by needs.csv-metadata.json
+    (CSV on the Web)."""
     address = NeedAddresses()
-    records = (csv_data.record(entry, address(entry.round.slug, entry.need.id)) for entry in csv_data.rows())
+    records = (csv_data.record(entry, address(entry.round.slug, entry.need.id))
+               for entry in csv_data.rows(filters(request.args)))
     described = url_for("api.needs_csv_metadata", _external=True)
     return Response(csv_data.table(records), mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="needs-register.csv"',

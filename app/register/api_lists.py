@@ -1,5 +1,6 @@
-"""The API's other lists: rounds, published grants, organisations and areas. Each view reads its filters,
-asks app/register/lists for one page and writes it as the schema in app/register/openapi says."""
+"""The API's other lists: rounds, published grants, organisations and areas. Each list's records function
+reads its filters, asks app/register/lists for one page and writes it as the schema in app/register/openapi
+says; the JSON views page through it, and app/register/csv_lists writes every page as CSV."""
 from flask import current_app, jsonify, request, url_for
 
 from app.money import json_number
@@ -36,11 +37,15 @@ def round_record(round_) -> dict:
             "decisions_published_at": published.isoformat(timespec="seconds") if published else None}
 
 
+def round_records(args, cursor: int, per_page: int) -> tuple[list[dict], int | None]:
+    page = lists.rounds(_area(args), choice(args, "status", {p.value for p in Phase}), since(args), cursor, per_page)
+    return [round_record(r) for r in page.items], page.next_after
+
+
 def rounds():
     """Every round, oldest first, with its area, phase today, budget and funders."""
-    page = lists.rounds(_area(request.args), choice(request.args, "status", {p.value for p in Phase}),
-                        since(request.args), after(request.args), _per_page())
-    return jsonify({"rounds": [round_record(r) for r in page.items], "next": next_link("api.rounds", page.next_after)})
+    records, cursor = round_records(request.args, after(request.args), _per_page())
+    return jsonify({"rounds": records, "next": next_link("api.rounds", cursor)})
 
 
 def grant_record(application, round_) -> dict:
@@ -56,29 +61,41 @@ def grant_record(application, round_) -> dict:
             "awarded_at": round_.decisions_published_at.isoformat(timespec="seconds")}
 
 
+def grant_records(args, cursor: int, per_page: int) -> tuple[list[dict], int | None]:
+    page = lists.grants(_area(args), args.get("round", "").strip()[:80], since(args), cursor, per_page)
+    rounds_ = lists.rounds_by_id({a.round_id for a in page.items})
+    return [grant_record(a, rounds_[a.round_id]) for a in page.items], page.next_after
+
+
 def grants():
     """Every published, funded grant, with the need it meets and what each funder pays."""
-    page = lists.grants(_area(request.args), request.args.get("round", "").strip()[:80], since(request.args),
-                        after(request.args), _per_page())
-    rounds_ = lists.rounds_by_id({a.round_id for a in page.items})
-    return jsonify({"grants": [grant_record(a, rounds_[a.round_id]) for a in page.items],
-                    "next": next_link("api.grants", page.next_after)})
+    records, cursor = grant_records(request.args, after(request.args), _per_page())
+    return jsonify({"grants": records, "next": next_link("api.grants", cursor)})
+
+
+def organisation_records(args, cursor: int, per_page: int) -> tuple[list[dict], int | None]:
+    page = lists.organisations(since(args), cursor, per_page)
+    pledges = lists.pledges_of([o.id for o in page.items])
+    rounds_ = lists.rounds_by_id({p.round_id for found in pledges.values() for p in found})
+    return [{"id": str(o.id), "name": o.name, "org_id": o.org_id or None,
+             "pledges": [{"round": rounds_[p.round_id].slug,
+                          "amount": json_number(rounds_[p.round_id].amount(p.amount)),
+                          "currency": rounds_[p.round_id].currency} for p in pledges.get(o.id, [])]}
+            for o in page.items], page.next_after
 
 
 def organisations():
     """Funders, councils and groups, with what each pledged to which round."""
-    page = lists.organisations(since(request.args), after(request.args), _per_page())
-    pledges = lists.pledges_of([o.id for o in page.items])
-    rounds_ = lists.rounds_by_id({p.round_id for found in pledges.values() for p in found})
-    return jsonify({"organisations": [
-        {"id": str(o.id), "name": o.name, "org_id": o.org_id or None,
-         "pledges": [{"round": rounds_[p.round_id].slug, "amount": json_number(rounds_[p.round_id].amount(p.amount)),
-                      "currency": rounds_[p.round_id].currency} for p in pledges.get(o.id, [])]}
-        for o in page.items], "next": next_link("api.organisations", page.next_after)})
+    records, cursor = organisation_records(request.args, after(request.args), _per_page())
+    return jsonify({"organisations": records, "next": next_link("api.organisations", cursor)})
+
+
+def area_records(args, cursor: int, per_page: int) -> tuple[list[dict], int | None]:
+    page = lists.areas(args.get("round", "").strip()[:80], cursor, per_page)
+    return [{"name": a.name, "code": a.code, "kind": a.kind, "round": a.round} for a in page.items], page.next_after
 
 
 def areas():
     """Places with codes: the London local authorities (ONS codes), then every round's wards."""
-    page = lists.areas(request.args.get("round", "").strip()[:80], after(request.args), _per_page())
-    return jsonify({"areas": [{"name": a.name, "code": a.code, "kind": a.kind, "round": a.round}
-                              for a in page.items], "next": next_link("api.areas", page.next_after)})
+    records, cursor = area_records(request.args, after(request.args), _per_page())
+    return jsonify({"areas": records, "next": next_link("api.areas", cursor)})

@@ -1,5 +1,8 @@
 """The register as CSV, with its CSV on the Web metadata (W3C CSVW, `needs.csv-metadata.json`) saying
-what each column holds and its datatype, so a reader can load it without guessing."""
+what each column holds and its datatype, so a reader can load it without guessing. The register's other
+lists are written the same way (app/register/csv_lists), described through `described` here."""
+from dataclasses import replace
+
 from app.opendata.records import to_csv
 from app.register import queries
 
@@ -22,11 +25,11 @@ FIELDS = tuple(name for name, *_ in COLUMNS)
 CHUNK = 1000
 
 
-def rows():
-    """Every need of the register, a page of the register's query at a time."""
-    after = 0
+def rows(filters: queries.Filters = queries.Filters()):
+    """Every need of the register the filters let through, a page of the register's query at a time."""
+    after = filters.after
     while True:
-        page = queries.page(queries.Filters(after=after), CHUNK)
+        page = queries.page(replace(filters, after=after), CHUNK)
         for entry in page.entries:
             yield entry
         if page.next_after is None:
@@ -48,17 +51,30 @@ def table(records) -> str:
 
 
 def metadata(csv_url: str) -> dict:
+    return described(csv_url, "Commonground needs register",
+                     "Every need residents raised in every round, where it stands, and who funded it.", COLUMNS,
+                     required=("id", "url"), primary_key="id", about_url="{+url}",  # each row is about the need
+                     separators={"rounds": " ", "funded_by": "; "})
+
+
+def described(csv_url: str, title: str, description: str, columns, required=(), primary_key=None,
+              about_url=None, separators=None) -> dict:
+    """CSV on the Web metadata for one table: each column's name, title, datatype and meaning, and, for a
+    column holding a list, the separator between its items."""
+    separators = separators or {}
+    schema = {"columns": [{"name": name, "titles": title, "datatype": datatype, "dc:description": description,
+                           **({"separator": separators[name]} if name in separators else {}),
+                           **({"required": True} if name in required else {})}
+                          for name, title, datatype, description in columns]}
+    if primary_key:
+        schema["primaryKey"] = primary_key
+    if about_url:
+        schema["aboutUrl"] = about_url
     return {
         "@context": "http://www.w3.org/ns/csvw",
         "url": csv_url,
-        "dc:title": "Commonground needs register",
-        "dc:description": "Every need residents raised in every round, where it stands, and who funded it.",
+        "dc:title": title,
+        "dc:description": description,
         "dc:license": {"@id": "https://opendatacommons.org/licenses/odbl/1-0/"},
-        "tableSchema": {
-            "columns": [{"name": name, "titles": title, "datatype": datatype, "dc:description": description,
-                         **({"required": True} if name in ("id", "url") else {})}
-                        for name, title, datatype, description in COLUMNS],
-            "primaryKey": "id",
-            "aboutUrl": "{+url}",  # each row is about the need at its address
-        },
+        "tableSchema": schema,
     }

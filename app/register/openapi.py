@@ -21,7 +21,7 @@ SCHEMAS = {
                                            "description": "its place by residents' support in that round"},
                                   "support": {"type": "integer", "minimum": 0}}},
     "Grant": {"type": "object", "additionalProperties": False,
-              "required": ["id", "funder", "amount", "currency", "round", "percent_done", "complete"],
+              "required": ["id", "funder", "amount", "currency", "round", "percent_done", "complete", "awarded"],
               "description": "One funder's part of a published grant (a co-funded grant has one per funder).",
               "properties": {"id": {"type": "string", "description": "the 360Giving grant id"},
                              "funder": {"type": "string"}, "amount": {"type": "number", "minimum": 0},
@@ -30,7 +30,10 @@ SCHEMAS = {
                                               "description": "how much of the work is done, by the group's "
                                                              "latest progress report (100 once complete)"},
                              "complete": {"type": "boolean",
-                                          "description": "the funder has marked the grant complete"}}},
+                                          "description": "the funder has marked the grant complete"},
+                             "awarded": {"type": "string", "format": "date",
+                                         "description": "the day the round published the grant (360Giving "
+                                                        "awardDate), ISO 8601"}}},
     "Evidence": {"type": "object", "additionalProperties": False, "required": ["title", "url", "date"],
                  "description": "A dataset or report a facilitator gives as evidence of the need.",
                  "properties": {"title": {"type": "string"},

@@ -48,6 +48,7 @@ class GrantPart:
     round: "RoundCard"
     percent: int = 0  # how much of the work is done, from the group's latest report
     complete: bool = False  # the funder marked the grant complete
+    awarded: datetime | None = None  # when the round published its decisions (360Giving's awardDate)
 
 
 @dataclass
@@ -227,7 +228,8 @@ def _grants(ids: list[int], rounds: dict[int, RoundCard]) -> dict[int, list[Gran
         return {}
     rows = db.session.execute(
         select(Application.id, Application.need_id, Application.round_id, GrantDecision.id.label("decision"),
-               GrantDecision.amount, GrantDecision.completed_at).join(GrantDecision, GrantDecision.application_id == Application.id)
+               GrantDecision.amount, GrantDecision.completed_at, Round.decisions_published_at.label("awarded"))
+        .join(GrantDecision, GrantDecision.application_id == Application.id)
         .join(Round, Round.id == Application.round_id)
         .where(Application.need_id.in_(ids), GrantDecision.funded.is_(True), Round.decisions_published_at.is_not(None))
         .order_by(Application.id)).all()
@@ -251,7 +253,8 @@ def _grants(ids: list[int], rounds: dict[int, RoundCard]) -> dict[int, list[Gran
         payers = shares.get(row.decision) or [(round_.funder_name or round_.title, row.amount or 0)]
         done = percent_done(reports.get(row.decision, []), row.completed_at)
         found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_, done,
-                                                           row.completed_at is not None) for name, amount in payers)
+                                                           row.completed_at is not None, row.awarded)
+                                                 for name, amount in payers)
     return found
 
 

@@ -1,9 +1,10 @@
 """Whether a panel about to fund a need should first hear of other money for it. Pure Python.
 
-A need, or a need merged into it, may already have a published grant from another round's funders,
-or an application that another round's panel is still deciding. Either is news to a panel that is
-about to fund it: the first may make its own grant a duplicate, the second may make two funders pay
-for one need. The panel's own round never warns about itself.
+A need, a need merged into it, or the same need raised in another round and linked to it (or merged into
+that one), may already have a published grant from another round's funders, or an application that another
+round's panel is still deciding. Either is news to a panel that is about to fund it: the first may make its
+own grant a duplicate, the second may make two funders pay for one need. The panel's own round never warns
+about itself.
 """
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,8 +17,19 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True)
+class LinkedNeed:
+    """The need another round's application is for, when a link across rounds leads to it rather than merges
+    alone: the warning names it, since the panel knows it under another title, on another page."""
+
+    need_id: int
+    title: str
+    language: str
+    round_slug: str
+
+
+@dataclass(frozen=True)
 class Elsewhere:
-    """One application for the need, or for a need merged into it, in some round."""
+    """One application for the need, for a need merged into it, or for a need linked to it, in some round."""
 
     round_id: int
     round_title: str
@@ -26,6 +38,7 @@ class Elsewhere:
     funders: tuple[tuple[str, Decimal | None], ...]
     funded: bool
     published: bool  # the round's decisions are public
+    linked: LinkedNeed | None = None  # when a link leads to it; None for the need itself or one merged into it
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,7 @@ class Warning:
     funder: str
     amount: Decimal | None
     currency: str | None
+    linked: LinkedNeed | None = None
 
 
 def warnings(round_id: int, found: list[Elsewhere]) -> list[Warning]:
@@ -46,5 +60,5 @@ def warnings(round_id: int, found: list[Elsewhere]) -> list[Warning]:
             continue
         kind = Kind.FUNDED if item.published else Kind.CONSIDERED
         (made if item.published else deciding).extend(
-            Warning(kind, item.round_title, name, amount, item.currency) for name, amount in item.funders)
+            Warning(kind, item.round_title, name, amount, item.currency, item.linked) for name, amount in item.funders)
     return made + deciding

@@ -1,6 +1,6 @@
-"""The needs register on a phone, in English and Arabic: axe-clean, no sideways scrolling, and its filters
-work with and without JavaScript; linking the same need across rounds by keyboard, and correcting evidence
-without JavaScript."""
+"""The needs register on the narrowest phone (320 px), in English and Arabic: axe-clean, no sideways
+scrolling, and its filters work with and without JavaScript; linking the same need across rounds by keyboard,
+and correcting evidence without JavaScript."""
 import re
 from datetime import date
 
@@ -8,25 +8,54 @@ import pytest
 from playwright.sync_api import expect
 
 from app.extensions import db
-from app.models import Need, NeedCarry, NeedEvidence, Round
+from app.models import Need, NeedCarry, NeedEvidence, NeedLink, Round
 
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_accessibility import sign_in
+from tests.web.test_api_lists import funded  # noqa: F401
 from tests.web.test_register import register  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 
+NARROWEST = {"width": 320, "height": 640}  # the smallest phone the app is made for (README)
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 @pytest.mark.parametrize("phone", ["en", "ar"], indirect=True)
-def test_the_register_passes_axe_on_a_phone_and_filters_in_place(phone, live_server, axe_source, register):
+def test_the_register_passes_axe_at_320px_in_english_and_arabic_and_filters_in_place(phone, live_server, axe_source,
+                                                                                       funded, app, make_need):
+    phone.set_viewport_size(NARROWEST)  # this test only: the other phone tests stay at 360 px
+    make_need("camden", "Data: https://data.london.gov.uk/dataset/road-casualties-by-ward-2025", area="Camden",
+              area_code="E09000007")  # an address in a title has no space to wrap at
+    with app.app_context():  # a need linked to the same need in another round: its card names that round too
+        low, high = sorted((funded["ranked"], funded["funded"]))
+        db.session.add(NeedLink(need_id=low, other_id=high))
+        db.session.commit()
     phone.goto(f"{live_server}/needs")
-    assert_accessible(phone, axe_source, f"{phone.evaluate('document.documentElement.lang')}_needs")
+    lang = phone.evaluate("document.documentElement.lang")
+    assert phone.evaluate("document.documentElement.clientWidth") == 320
+    assert phone.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
+    expect(phone.locator("#register-results time").first).to_have_attribute("datetime", "2026-11-01")
+    assert fits_the_screen(phone)
+    assert_accessible(phone, axe_source, f"{lang}_needs_320")
     phone.locator("#register-theme").select_option("health")
     phone.locator("#register-results").page.locator("form.filters button[type=submit]").click()
     expect(phone.locator("#register-results")).to_contain_text("Swimming lessons")
     expect(phone.locator("#register-results")).not_to_contain_text("Benches on the high street")
     assert "theme=health" in phone.url
-    assert_accessible(phone, axe_source, f"{phone.evaluate('document.documentElement.lang')}_needs_filtered")
+    assert fits_the_screen(phone)
+    assert_accessible(phone, axe_source, f"{lang}_needs_filtered_320")
+    phone.goto(f"{live_server}/needs?area=E09000007")
+    expect(phone.locator("#register-results")).to_contain_text("road-casualties-by-ward-2025")
+    assert fits_the_screen(phone)
+    phone.goto(f"{live_server}/rounds/newham/needs/{funded['funded']}")  # who paid what, and when
+    expect(phone.locator(".grant-funders li")).to_have_count(2)
+    assert fits_the_screen(phone)
+    assert_accessible(phone, axe_source, f"{lang}_funded_need_320")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A panel about to fund a need hears of other funders' grants for it and of other panels still deciding."""
 from decimal import Decimal
 
-from app.voting.duplicate_funding import Elsewhere, Kind, Warning, warnings
+from app.voting.duplicate_funding import Elsewhere, Kind, LinkedNeed, Warning, warnings
 
 
 def elsewhere(round_id, funded=False, published=False, funders=(("Lewisham Fund", Decimal("4000")),),
@@ -39,3 +39,11 @@ def test_the_panels_own_round_and_published_refusals_say_nothing():
 def test_a_funding_decision_not_yet_published_counts_as_still_being_decided():
     decided_unpublished = elsewhere(2, funded=True, published=False)
     assert [w.kind for w in warnings(1, [decided_unpublished])] == [Kind.CONSIDERED]
+
+
+def test_money_for_the_same_need_linked_from_another_round_names_that_need():
+    lights = LinkedNeed(7, "Street lights on Rye Lane", "en", "hackney")
+    made = Elsewhere(2, "Hackney 2026", "GBP", (("Hackney Giving", Decimal("3000")),), True, True, lights)
+    assert warnings(1, [made]) == [Warning(Kind.FUNDED, "Hackney 2026", "Hackney Giving", Decimal("3000"), "GBP",
+                                           lights)]
+    assert warnings(1, [elsewhere(2, funded=True, published=True)])[0].linked is None

@@ -26,6 +26,8 @@ PUBLIC = {
     "privacy.forget", "access.join_by_email", "access.email_link", "access.eligibility",
     "grants.decisions", "opendata.grants_json", "opendata.decisions_csv",
     "challenges.challenge", "opendata.challenges_json", "register.index", "api.needs", "api.openapi", "api.rounds", "api.grants", "api.organisations", "api.areas", "api.needs_csv", "api.needs_csv_metadata",
+    "api.rounds_csv", "api.rounds_csv_metadata", "api.grants_csv", "api.grants_csv_metadata", "api.organisations_csv",
+    "api.organisations_csv_metadata", "api.areas_csv", "api.areas_csv_metadata",
     "projector.projector", "projector.snapshot", "projector.join_form", "projector.join",
     "paper_public.paper_json", "paper_public.report_page", "paper_public.ballots_csv",
     "progress.report", "applications.apply", "applications.sent", "applications.resend", "applications.mine",

@@ -2,6 +2,8 @@
 and every answer valid against the schema /api/openapi.json publishes."""
 import csv
 import io
+from datetime import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -131,3 +133,128 @@ def test_the_register_downloads_as_csv_described_by_csvw_metadata(app, client, f
     columns = document["tableSchema"]["columns"]
     assert [c["name"] for c in columns] == list(rows[0].keys())  # one description per column, in order
     assert all(c["titles"] and c["datatype"] in ("string", "integer", "anyURI") for c in columns)
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _items(values) -> str:
+    return ";".join(_cell(v) for v in values)
+
+
+# Each list's JSON record as the CSV row the test expects, written here independently of the app's flattening.
+FLAT = {
+    "needs": lambda n: {"id": n["id"], "url": n["url"], "title": n["title"], "language": n["language"],
+                        "status": n["status"], "area": _cell(n["area"]["name"]), "area_code": _cell(n["area"]["code"]),
+                        "round": n["rounds"][-1]["round"], "rounds": " ".join(r["round"] for r in n["rounds"]),
+                        "support": str(n["rounds"][-1]["support"]),
+                        "funded_by": "; ".join(dict.fromkeys(g["funder"] for g in n["grants"])),
+                        "evidence": str(len(n["evidence"]))},
+    "rounds": lambda r: {"slug": r["slug"], "url": r["url"], "title": r["title"], "area": _cell(r["area"]["name"]),
+                         "area_code": _cell(r["area"]["code"]), "phase": r["phase"], "currency": _cell(r["currency"]),
+                         "budget": _cell(r["budget"]), "funders": _items(f["name"] for f in r["funders"]),
+                         "funder_org_ids": _items(f["org_id"] for f in r["funders"]),
+                         "funder_pledges": _items(f["pledged"] for f in r["funders"]), "created_at": r["created_at"],
+                         "decisions_published_at": _cell(r["decisions_published_at"])},
+    "grants": lambda g: {"id": g["id"], "title": g["title"], "recipient": g["recipient"], "amount": str(g["amount"]),
+                         "currency": _cell(g["currency"]), "round": g["round"], "need": g["need"]["id"],
+                         "need_url": g["need"]["url"], "funders": _items(f["name"] for f in g["funders"]),
+                         "funder_amounts": _items(f["amount"] for f in g["funders"]), "awarded_at": g["awarded_at"]},
+    "organisations": lambda o: {"id": o["id"], "name": o["name"], "org_id": _cell(o["org_id"]),
+                                "pledge_rounds": _items(p["round"] for p in o["pledges"]),
+                                "pledge_amounts": _items(p["amount"] for p in o["pledges"]),
+                                "pledge_currencies": _items(p["currency"] for p in o["pledges"])},
+    "areas": lambda a: {"name": a["name"], "code": a["code"], "kind": a["kind"], "round": _cell(a["round"])},
+}
+# A query for each list that narrows it, and what it leaves, read from the CSV's key column.
+FILTERED = [("needs", "status=funded", "title", ["Swimming lessons"]),
+            ("needs", "area=E09000007", "title", ["Benches on the high street"]),
+            ("rounds", "area=E09000007", "slug", ["camden"]), ("rounds", "status=decide", "slug", ["lewisham"]),
+            ("rounds", "updated_since=2100-01-01", "slug", []), ("grants", "round=camden", "id", []),
+            ("grants", "updated_since=2026-10-01", "title", ["Lessons"]), ("grants", "area=Newham", "title", []),
+            ("organisations", "updated_since=2100-01-01", "name", []),
+            ("areas", "round=camden", "name", ["Kentish Town", "Camden Square"])]
+
+
+def csv_rows(client, path):
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "text/csv", response.get_data(as_text=True)
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    reader = csv.DictReader(io.StringIO(response.get_data(as_text=True)))
+    return response, reader.fieldnames, list(reader)
+
+
+def json_rows(app, client, name, query=""):
+    app.config["API_PER_PAGE"] = 2  # the JSON in several pages, the CSV in one
+    try:
+        return [record for page in every_page(client, f"/api/{name}?{query}") for record in page.json[name]]
+    finally:
+        app.config.pop("API_PER_PAGE")
+
+
+@pytest.mark.parametrize("name", list(FLAT))
+def test_each_list_downloads_as_csv_with_the_json_apis_rows_described_by_csvw_metadata(app, client, funded, name):
+    response, header, rows = csv_rows(client, f"/api/{name}.csv")
+    described = response.headers["Link"].split(";")[0].strip("<>")
+    assert described == f"http://localhost/api/{name}.csv-metadata.json"
+    assert 'rel="describedby"' in response.headers["Link"]
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{name}-register.csv"'
+    assert rows == [FLAT[name](record) for record in json_rows(app, client, name)] and rows
+
+    metadata = client.get(described)
+    assert metadata.mimetype == "application/csvm+json" and metadata.headers["Access-Control-Allow-Origin"] == "*"
+    document = metadata.json
+    assert document["@context"] == "http://www.w3.org/ns/csvw" and document["url"] == f"http://localhost/api/{name}.csv"
+    assert document["dc:title"] and document["dc:license"]
+    columns = document["tableSchema"]["columns"]
+    assert [c["name"] for c in columns] == header  # one description per column, in order
+    for column in columns:
+        assert column["titles"] and column["dc:description"]
+        for row in rows:
+            cell = row[column["name"]]
+            assert cell or not column.get("required")
+            for item in (cell.split(column["separator"]) if "separator" in column and cell else [cell]):
+                if item:  # every value reads as the datatype the metadata gives it
+                    {"integer": int, "decimal": Decimal, "dateTime": datetime.fromisoformat, "string": str,
+                     "anyURI": lambda u: u.startswith("http://localhost/") or pytest.fail(u)}[column["datatype"]](item)
+    key = document["tableSchema"].get("primaryKey")
+    assert key is None or len({row[key] for row in rows}) == len(rows)
+
+
+def test_list_columns_name_each_co_funder_with_its_part_in_the_same_order(client, funded):
+    _, _, rounds = csv_rows(client, "/api/rounds.csv")
+    newham = next(r for r in rounds if r["slug"] == "newham")
+    assert (newham["funders"], newham["funder_org_ids"], newham["funder_pledges"]) == (
+        "East London Fund;City Trust", "GB-CHC-1000001;", "3000;1000")
+    _, _, grants = csv_rows(client, "/api/grants.csv")
+    assert (grants[0]["funders"], grants[0]["funder_amounts"]) == ("East London Fund;City Trust", "3000;1000")
+    assert grants[0]["awarded_at"] == "2026-11-01T00:00:00+00:00"
+    _, _, organisations = csv_rows(client, "/api/organisations.csv")
+    east = next(o for o in organisations if o["name"] == "East London Fund")
+    assert (east["pledge_rounds"], east["pledge_amounts"], east["pledge_currencies"]) == ("newham", "3000", "GBP")
+
+
+@pytest.mark.parametrize("name, query, column, expected", FILTERED)
+def test_the_csv_takes_the_json_apis_filters(app, client, funded, name, query, column, expected):
+    _, header, rows = csv_rows(client, f"/api/{name}.csv?{query}")
+    assert [row[column] for row in rows] == expected
+    assert rows == [FLAT[name](record) for record in json_rows(app, client, name, query)]
+    assert header == [c["name"] for c in client.get(f"/api/{name}.csv-metadata.json").json["tableSchema"]["columns"]]
+
+
+@pytest.mark.parametrize("path", ["/api/needs.csv?status=sleeping", "/api/rounds.csv?status=someday",
+                                  "/api/grants.csv?updated_since=soon", "/api/organisations.csv?after=-1",
+                                  "/api/areas.csv?after=1e3"])
+def test_a_csv_filter_that_cannot_be_read_is_refused_as_in_json(client, funded, path):
+    response = client.get(path)
+    assert response.status_code == 400 and response.headers["Access-Control-Allow-Origin"] == "*"
+    valid(client, response, "Error")
+
+
+def test_the_register_page_links_each_list_as_json_csv_and_csvw_metadata(client, funded):
+    page = client.get("/needs").get_data(as_text=True)
+    for name in FLAT:
+        for path in (f"/api/{name}", f"/api/{name}.csv", f"/api/{name}.csv-metadata.json"):
+            assert f'href="{path}"' in page
+    assert 'href="/api/openapi.json"' in page

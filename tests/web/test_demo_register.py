@@ -1,6 +1,6 @@
 """The demo shows the shared register at work: a co-funded round, needs carried into a later round, and
 a panel warned that a need it is asked to fund was funded by other funders last year; a need raised again
-linked to the earlier round's."""
+linked to the earlier round's, and the panel warned that the need linked to it was funded."""
 from app.extensions import db
 from app.models import GrantShare, Need, NeedCarry, NeedLink, Pledge
 from tests.conftest import post
@@ -40,6 +40,10 @@ def test_the_demo_co_funds_carries_and_warns_and_a_second_run_changes_nothing(ru
     assert ("East London Community Fund already funded this need with £63,750 in "
             "Newham 2026: healthy neighbourhoods.") in panel
     assert "Thames Gateway Foundation already funded this need with £21,250" in panel
+    # The garden raised again is applied for: the panel hears that last year's garden, linked to it, was funded.
+    assert ("East London Community Fund already funded the same need in Newham 2026: healthy neighbourhoods, "
+            f'“<a href="/rounds/newham-2026/needs/{garden}" lang="en" dir="auto">Community garden at Canning Town</a>”'
+            ", with £31,500.") in panel
 
     assert runner.invoke(args=["demo"]).exit_code == 0
     with app.app_context():

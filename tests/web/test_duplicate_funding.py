@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 
 from app.extensions import db
-from app.models import Application, GrantDecision, GrantShare, Need, Organisation, Round
+from app.models import Application, GrantDecision, GrantShare, Need, NeedLink, Organisation, Round
 from tests.conftest import post
 from tests.web.test_access import text_of
 from tests.web.test_panel import as_member
@@ -98,3 +98,75 @@ def test_a_grant_for_a_need_merged_into_this_one_is_news_too(app, carried, make_
         db.session.commit()
     lamps = decisions_section(app).split("Lamps · Peckham Lights")[1].split("</fieldset>")[0]
     assert "Hackney Giving, £500 asked for." in lamps
+
+
+@pytest.fixture
+def linked(app, make_round, make_need, make_user):
+    """Street lights raised in Hackney, applied for there (its panel deciding), and raised again in Lewisham as
+    "Dark streets by Rye Lane", linked to Hackney's as the same need without merging; Lewisham's panel decides."""
+    make_round("hackney", phase="decide", title="Hackney 2026", funder_name="Hackney Giving", currency="GBP")
+    make_round("lewisham", phase="decide", title="Lewisham 2027", funder_name="Lewisham Fund", currency="GBP")
+    lights = make_need("hackney", "Street lights on Rye Lane")
+    again = make_need("lewisham", "Dark streets by Rye Lane")
+    quiet = make_need("lewisham", "A quiet room in the library")
+    make_user("panel@example.org", "panel", "lewisham")
+    with app.app_context():
+        hackney, lewisham = (db.session.scalar(db.select(Round).filter_by(slug=s)) for s in ("hackney", "lewisham"))
+        db.session.add(NeedLink(need_id=min(lights, again), other_id=max(lights, again)))
+        db.session.add_all([
+            Application(round_id=hackney.id, need_id=lights, applicant="Rye Lane Traders", title="Lights for Rye Lane",
+                        amount=3000),
+            Application(round_id=lewisham.id, need_id=again, applicant="Peckham Lights", title="Lamps", amount=2500),
+            Application(round_id=lewisham.id, need_id=quiet, applicant="Library Friends", title="Room", amount=1000),
+        ])
+        db.session.commit()
+    return lights, again
+
+
+def lamps_warnings(app):
+    return decisions_section(app).split("Lamps · Peckham Lights")[1].split("</fieldset>")[0]
+
+
+def test_the_panel_hears_that_another_panel_is_deciding_the_same_need_linked_to_this_one(app, linked):
+    lights, _ = linked
+    lamps = lamps_warnings(app)
+    assert ("Hackney 2026 is also deciding an application for the same need there, "
+            f'“<a href="/rounds/hackney/needs/{lights}" lang="en" dir="auto">Street lights on Rye Lane</a>”: '
+            "Hackney Giving, £3,000 asked for.") in lamps
+    room = decisions_section(app).split("Room · Library Friends")[1].split("</fieldset>")[0]
+    assert "also deciding" not in room and "already funded" not in room
+
+
+def test_the_panel_hears_that_another_funder_already_funded_the_same_need_linked_to_this_one(app, linked):
+    lights, _ = linked
+    publish_hackney(app, shares=[("Hackney Giving", 2000), ("City Bridge Trust", 1000)])
+    lamps = lamps_warnings(app)
+    for funder, amount in (("Hackney Giving", "£2,000"), ("City Bridge Trust", "£1,000")):
+        assert (f"{funder} already funded the same need in Hackney 2026, "
+                f'“<a href="/rounds/hackney/needs/{lights}" lang="en" dir="auto">Street lights on Rye Lane</a>”, '
+                f"with {amount}.") in lamps
+    assert "also deciding" not in lamps
+
+
+def test_needs_merged_into_the_linked_need_and_needs_linked_to_that_one_are_news_too(app, linked, make_round,
+                                                                                    make_need):
+    lights, _ = linked
+    make_round("camden", phase="decide", title="Camden 2025", funder_name="Camden Giving", currency="GBP")
+    duplicate = make_need("hackney", "Dark street by the station")
+    older = make_need("camden", "Lights near Rye Lane")
+    with app.app_context():
+        hackney, camden = (db.session.scalar(db.select(Round).filter_by(slug=s)) for s in ("hackney", "camden"))
+        db.session.get(Need, duplicate).status, db.session.get(Need, duplicate).merged_into_id = "merged", lights
+        db.session.add(NeedLink(need_id=min(lights, older), other_id=max(lights, older)))
+        db.session.add_all([
+            Application(round_id=hackney.id, need_id=duplicate, applicant="Station Friends", title="Station lamps",
+                        amount=500),
+            Application(round_id=camden.id, need_id=older, applicant="Camden Lamps", title="Lamps", amount=700)])
+        db.session.commit()
+    lamps = lamps_warnings(app)
+    # Merged into the need linked to Lewisham's: the warning names the need it was asked for, whose page leads on.
+    assert (f'“<a href="/rounds/hackney/needs/{duplicate}" lang="en" dir="auto">Dark street by the station</a>”: '
+            "Hackney Giving, £500 asked for.") in lamps
+    # Linked to the need linked to Lewisham's.
+    assert (f'/rounds/camden/needs/{older}" lang="en" dir="auto">Lights near Rye Lane</a>”: '
+            "Camden Giving, £700") in lamps

@@ -1,14 +1,16 @@
 """The shared needs register: every need in every round, on a page and as JSON, filtered, paged, with
 an honest status, the rounds it was in and the grants that met it; every API answer fits the schema."""
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
+from babel.dates import format_date
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from app.extensions import db
-from app.models import Application, GrantDecision, NeedStatus, NeedTranslation, Round
+from app.models import (Application, GrantDecision, GrantShare, NeedStatus, NeedTranslation, Organisation,
+                        Round)
 from tests.web.test_cofunding import text_of
 from tests.web.test_request_reads import statements
 
@@ -72,7 +74,7 @@ def test_every_need_shows_where_it_stands_derived_from_its_round_and_grants(clie
     funded = by_id[register["funded"]]
     assert funded["grants"] == [{"id": f"360G-commonground-newham-{funded['grants'][0]['id'].split('-')[-1]}",
                                  "funder": "East London Fund", "amount": 4000, "currency": "GBP", "round": "newham",
-                                 "percent_done": 0, "complete": False}]
+                                 "percent_done": 0, "complete": False, "awarded": "2026-11-01"}]
     assert funded["rounds"] == [{"round": "newham", "rank": 1, "support": 2}]
     assert funded["url"] == f"http://localhost/rounds/newham/needs/{register['funded']}"
     assert by_id[register["open"]]["area"] == {"name": "Camden", "code": "E09000007"}
@@ -113,7 +115,8 @@ def test_the_api_is_open_to_every_site_without_a_key(client, register):
 def test_the_register_page_filters_in_its_address_and_reads_in_the_visitors_language(client, register):
     page = text_of(client.get("/needs"))
     assert "Benches on the high street" in page and "Spam spam" not in page
-    assert "Funded by East London Fund: £4,000" in page
+    assert ('Funded by <bdi>East London Fund</bdi>: £4,000, awarded on <time datetime="2026-11-01">1 November 2026'
+            '</time>') in page
     streets = text_of(client.get("/needs?theme=streets&status=open"))
     assert "Benches on the high street" in streets and "More benches please" not in streets
     assert "Swimming lessons" not in streets
@@ -122,6 +125,7 @@ def test_the_register_page_filters_in_its_address_and_reads_in_the_visitors_lang
     assert "Swimming lessons" in text_of(client.get("/needs?q=swimming"))
     arabic = text_of(client.get("/needs", headers={"Accept-Language": "ar"}))
     assert "إنارة الشوارع" in arabic and 'dir="rtl"' in arabic
+    assert f'<time datetime="2026-11-01">{format_date(date(2026, 11, 1), "long", locale="ar")}</time>' in arabic
     fragment = client.get("/needs?theme=health", headers={"HX-Request": "true"})
     assert "<form" not in fragment.get_data(as_text=True) and "Swimming lessons" in text_of(fragment)
 
@@ -148,3 +152,23 @@ def test_the_page_and_the_api_read_in_the_same_few_queries_however_many_needs(ap
         assert (counted("/api/needs"), counted("/needs")) == few
     finally:
         app.config.pop("API_PER_PAGE")
+
+
+def test_the_need_page_names_each_funder_that_paid_with_its_part_and_the_day_it_was_awarded(app, client, register):
+    page = text_of(client.get(f"/rounds/newham/needs/{register['funded']}"))
+    assert ('Funded by <bdi>East London Fund</bdi>: £4,000, awarded on <time datetime="2026-11-01">1 November 2026'
+            '</time>') in page
+    with app.app_context():
+        decision = db.session.scalar(db.select(GrantDecision))
+        east, city = Organisation(name="East London Fund"), Organisation(name="City Trust")
+        db.session.add_all([east, city])
+        db.session.flush()
+        db.session.add_all([GrantShare(decision_id=decision.id, organisation_id=east.id, amount=3000),
+                            GrantShare(decision_id=decision.id, organisation_id=city.id, amount=1000)])
+        db.session.commit()
+    page = text_of(client.get(f"/rounds/newham/needs/{register['funded']}"))
+    assert "Funded by <bdi>East London Fund</bdi>: £3,000, awarded on" in page
+    assert "Funded by <bdi>City Trust</bdi>: £1,000, awarded on" in page
+    grants = client.get("/api/needs?status=funded").json["needs"][0]["grants"]
+    assert [(g["funder"], g["amount"], g["awarded"]) for g in grants] == [("East London Fund", 3000, "2026-11-01"),
+                                                                         ("City Trust", 1000, "2026-11-01")]
