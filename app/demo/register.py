@@ -5,7 +5,7 @@ again in Newham 2027 is linked to last year's as the same need, without merging 
 from datetime import date, timedelta
 
 from app.accounts.current import grant
-from app.demo import content
+from app.demo import content, organisations
 from app.extensions import db
 from app.models import Application, Need, NeedCarry, Participant, Pledge, Role, Round, User
 from app.needs.services import search_document
@@ -73,6 +73,7 @@ def _later_round(earlier: Round, today: date) -> Round:
                   description="Needs carried on from Newham 2026 and new ones; the panel is deciding now.",
                   budget=150000, currency="GBP", phase=Phase.DECIDE, funder_name="Newham Neighbourhood Fund", **starts)
     db.session.add(later)
+    organisations.run_by(later)
     db.session.flush()
     return later
 
