@@ -36,7 +36,9 @@ rounds.add_command(tally_command)
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--round", "round_slug", help="Give the role in this round only.")
 @click.option("--invite", is_flag=True, help="Print an invitation link instead of reading a password.")
-def create_user_command(email, role, round_slug, invite):
+@click.option("--organisation", default="", help="The organisation the person works for (made if new).")
+@click.option("--org-id", default="", help="Its 360Giving organisation identifier, e.g. GB-CHC-1234567.")
+def create_user_command(email, role, round_slug, invite, organisation, org_id):
     """Create or update a staff account. The password is read from stdin; with --invite, or when
     stdin is empty, an invitation link is printed for the person to choose their own."""
     round_ = _round_or_fail(round_slug) if round_slug else None
@@ -47,10 +49,11 @@ def create_user_command(email, role, round_slug, invite):
         else:
             password = sys.stdin.readline().rstrip("\r\n") or None
     try:
-        user = create_user(email, password, Role(role), round_)
+        user = create_user(email, password, Role(role), round_, organisation, org_id)
     except AccountError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"{user.email}: {role}" + (f" in {round_slug}" if round_slug else ""))
+    click.echo(f"{user.email}: {role}" + (f" in {round_slug}" if round_slug else "")
+               + (f", of {user.organisation.name}" if user.organisation is not None else ""))
     if password is None:
         with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
             click.echo(url_for("accounts.accept_invitation", token=make_token(user, "invitation"), _external=True))

@@ -31,6 +31,19 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def optional_id(value):
+    """A select's coerce for a chosen row's id: None for the empty choice, ValueError for what no row can
+    have (WTForms then says the choice is not valid)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return value
+    found = read_int(value)
+    if found is None:
+        raise ValueError(value)
+    return found
+
+
 def max_length(limit: int):
     return Length(max=limit, message=_l("Please keep this to %(max)d characters or fewer."))
 

@@ -82,6 +82,7 @@ STAFF_ROLES = {
 }
 
 STAFF_ROLE_NAMES = {
+    "admin": _l("Admin"),
     "facilitator": _l("Facilitator"),
     "moderator": _l("Moderator"),
     "panel": _l("Panel member"),
@@ -103,6 +104,7 @@ AUDIT_ACTIONS = {
     "needs-merged": _l("Needs merged"),
     "need-edited": _l("Need edited by staff"),
     "user-invited": _l("Staff member invited"),
+    "staff-organisation-set": _l("Staff member's organisation set"),
     "need-translated": _l("Need translated"),
     "personal-data-removed": _l("Personal data removed after the retention period"),
 }

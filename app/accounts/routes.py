@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 
 from app import labels, mail
 from app.accounts import links, services
-from app.accounts.current import can_manage, current_user, requires
+from app.accounts.current import can_manage, current_user, requires, staff_required
 from app.accounts.current import sign_in as start_session
 from app.accounts.current import sign_out as end_session
 from app.accounts.forms import InviteForm, NewPasswordForm, ResetRequestForm, SignInForm
@@ -28,6 +28,14 @@ def sign_in():
         form.password.errors.append(_("That email and password do not match an account."))
     status = 422 if form.errors else 200
     return render_page("accounts/sign_in.html", form=form, status=status)
+
+
+@bp.get("/account")
+@staff_required
+def me():
+    """A staff member's own account: the organisation they belong to and the roles they hold."""
+    user = current_user()
+    return render_page("accounts/me.html", member=user, roles=services.roles_of(user))
 
 
 @bp.post("/account/sign-out")

@@ -198,6 +198,23 @@ FUNDERS = {
     "newham-2026": {"funder_name": "East London Community Fund", "grant_prefix": "360G-demo-elcf"},
     "southwark-community-spaces": {"funder_name": "Southwark Neighbourhoods Trust"},
 }
+# The organisation running each round (name, 360Giving identifier or ""), named on its page and in open data;
+# Newham 2026's is also one of its two co-funders.
+RUN_BY = {
+    "lewisham-2027": ("Lewisham Local Partnership", "360G-demo-llp"),
+    "tower-hamlets-youth": ("Tower Hamlets Youth Forum", ""),
+    "brent-green-streets": ("Brent Green Streets Network", ""),
+    "southwark-community-spaces": ("Southwark Neighbourhoods Trust", "360G-demo-snt"),
+    "newham-2026": ("East London Community Fund", "360G-demo-elcf"),
+    "hackney-play-2026": ("Hackney Play Streets Group", ""),
+    "newham-2027": ("Newham Neighbourhood Fund", "360G-demo-nnf"),
+}
+# The organisations demo staff work for: a round the facilitator creates is run by theirs.
+STAFF_ORGANISATIONS = {
+    "facilitator@demo.commonground.test": "Lewisham Local Partnership",
+    "amara@demo.commonground.test": "Southwark Neighbourhoods Trust",
+    "priya@demo.commonground.test": "East London Community Fund",
+}
 # (round slug, need title, applicant, applicant identifier, title, description, amount)
 APPLICATIONS = [
     ("southwark-community-spaces", "A community kitchen in Peckham", "Peckham Food Collective", "GB-CHC-1180000",

@@ -5,8 +5,9 @@ from flask import current_app
 
 from app.accounts.current import grant
 from app.ballots.keys import imported_voter_key, new_receipt
-from app.demo import (applications as online_applications, content, grants as grant_progress, pairwise, paper,
-                      quorum as demo_quorum, register, review, rubric as demo_rubric, translations, workshops)
+from app.demo import (applications as online_applications, content, grants as grant_progress, organisations,
+                      pairwise, paper, quorum as demo_quorum, register, review, rubric as demo_rubric, translations,
+                      workshops)
 from app.extensions import db
 from app.models import (Application, Ballot, Comment, Conflict, GrantDecision, Need, NoConflict, PanelMark,
                         PanelScore, Participant, Role, Round, Support, User)
@@ -52,6 +53,7 @@ def _facilitator() -> User:
         user = User(email=content.FACILITATOR_EMAIL)
         user.set_password(content.FACILITATOR_PASSWORD)
         db.session.add(user)
+        organisations.works_for(user)
         grant(user, Role.FACILITATOR)
     return user
 
@@ -63,6 +65,7 @@ def _round(spec: dict, today: date) -> Round:
                    area_choices=spec["area_choices"], budget=spec["budget"], currency=spec["currency"],
                    phase=Phase(spec["phase"]), **starts, **spec.get("ballot", {}))
     db.session.add(round_)
+    organisations.run_by(round_)
     db.session.flush()
     return round_
 
@@ -127,6 +130,7 @@ def _member(email: str) -> User:
         user = User(email=email)
         user.set_password(content.PANEL_PASSWORD)
         db.session.add(user)
+        organisations.works_for(user)
     return user
 
 

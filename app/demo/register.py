@@ -6,7 +6,7 @@ is warned that the linked garden was funded last year too."""
 from datetime import date, timedelta
 
 from app.accounts.current import grant
-from app.demo import content
+from app.demo import content, organisations
 from app.extensions import db
 from app.models import Application, Need, NeedCarry, Participant, Pledge, Role, Round, User
 from app.needs.services import search_document
@@ -78,6 +78,7 @@ def _later_round(earlier: Round, today: date) -> Round:
                   description="Needs carried on from Newham 2026 and new ones; the panel is deciding now.",
                   budget=150000, currency="GBP", phase=Phase.DECIDE, funder_name="Newham Neighbourhood Fund", **starts)
     db.session.add(later)
+    organisations.run_by(later)
     db.session.flush()
     return later
 

@@ -126,5 +126,11 @@ class Round(db.Model):
         return self.decide_starts or self.results_starts
 
     @property
+    def sole_funder(self) -> str:
+        """Who pays a grant that no co-funder shares: the organisation running the round, else the funder
+        named for open data, else the round itself."""
+        return self.organisation.name if self.organisation is not None else (self.funder_name or self.title)
+
+    @property
     def asks_eligibility(self) -> bool:
         return bool(self.eligibility or self.postcode_prefixes)

@@ -31,8 +31,11 @@ class User(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Held in each session too: raising it (sign-out, new password, a role removed) ends them all.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The council, funder or group the person works for; set by an admin. Rounds they create are run by it.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
 
     roles = relationship("StaffRole", cascade="all, delete-orphan")
+    organisation = relationship("Organisation")
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, _method())

@@ -29,6 +29,15 @@ def organisation(name: str, org_id: str = "") -> Organisation:
     return found
 
 
+def every_organisation() -> list[Organisation]:
+    return list(db.session.scalars(select(Organisation).order_by(Organisation.name, Organisation.id)))
+
+
+def choices() -> list[tuple[int, str]]:
+    """Every organisation as a choice in a form, by name, its 360Giving identifier beside it."""
+    return [(o.id, f"{o.name} ({o.org_id})" if o.org_id else o.name) for o in every_organisation()]
+
+
 def set_pledges(round_: Round, lines: list[PledgeLine], actor: User) -> None:
     """The round's co-funders and what each pledges, replacing those saved before."""
     wanted = {}

@@ -52,9 +52,10 @@ def _linked_needs(ids: set[int]) -> dict[int, LinkedNeed]:
 def _funders(round_: Round, application: Application, shares: dict[int, list[tuple[str, int]]]):
     decision = application.decision
     if decision is not None and decision.funded and round_.decisions_published_at is not None:
-        paid = shares.get(decision.id) or [(round_.funder_name or round_.title, decision.amount or 0)]
+        paid = shares.get(decision.id) or [(round_.sole_funder, decision.amount or 0)]
         return tuple((name, round_.amount(amount)) for name, amount in paid)
-    lead = round_.funder_name or (round_.pledges[0].organisation.name if round_.pledges else round_.title)
+    runner = round_.organisation.name if round_.organisation is not None else ""
+    lead = runner or round_.funder_name or (round_.pledges[0].organisation.name if round_.pledges else round_.title)
     return ((lead, round_.amount(application.amount)),)
 
 

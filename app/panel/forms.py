@@ -4,11 +4,12 @@ from wtforms import (FieldList, FormField, HiddenField, RadioField, SelectField,
 from wtforms.validators import Length, Optional, Regexp
 
 from app.forms import AppForm, IdField, MoneyField, NotBlank, max_length, min_length, strip
+from app.organisations import ORG_ID_PATTERN
 from app.voting.applications import PLACE_MAX, TEXT_MAX
 from app.voting.rubric import TOP_MARK
 
 MARK_CHOICES = [(n, str(n)) for n in range(1, TOP_MARK + 1)]
-ORGANISATION_ID = Regexp(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$", message=_l(
+ORGANISATION_ID = Regexp(ORG_ID_PATTERN, message=_l(
     "Write it as the register's code, a dash and the number, for example GB-CHC-1234567."))
 
 

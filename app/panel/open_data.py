@@ -6,6 +6,7 @@ from app.models import Application, Round
 from app.money import json_number
 from app.panel import services
 from app.progress.services import progress_of
+from app.register.areas import geo_code_type
 
 DEFAULT_PREFIX = "360G-commonground"
 DECISION_FIELDS = ("application", "need", "need_title", "applicant", "title", "asked", "decision", "awarded",
@@ -41,9 +42,9 @@ def grant(round_: Round, application: Application) -> dict:
                              "title": application.need.title}],
         "dataSource": url_for("grants.decisions", slug=round_.slug, _external=True),
     }
-    if round_.area:
-        record["beneficiaryLocation"] = [{"name": round_.area, **({"geoCode": round_.area_code, "geoCodeType": "LONB"}
-                                                                   if round_.area_code else {})}]
+    places = beneficiary_locations(round_, application.need)
+    if places:
+        record["beneficiaryLocation"] = places
     # Additional fields (360Giving allows them): the register's address of the need the grant meets,
     # and what each co-funder pays of it.
     record["meetsNeeds"] = [need_url(application.need)]
@@ -52,6 +53,21 @@ def grant(round_: Round, application: Application) -> dict:
         record["fundingShares"] = [{"id": _org_id(share.organisation, prefix), "name": share.organisation.name,
                                     "amount": json_number(round_.amount(share.amount))} for share in decision.shares]
     return record
+
+
+def _location(name: str, code: str) -> dict:
+    kind = geo_code_type(code) if code else None
+    return {"name": name, **({"geoCode": code} if code else {}), **({"geoCodeType": kind} if kind else {})}
+
+
+def beneficiary_locations(round_: Round, need) -> list[dict]:
+    """Where the grant's beneficiaries are: the need's own area (a ward, say), then the round's, each with its
+    code where it has one, so a grant names a place as the need and the round do."""
+    same = bool(need.area) and need.area.strip().casefold() == (round_.area or "").strip().casefold()
+    places = [_location(need.area, need.area_code or (round_.area_code if same else ""))] if need.area else []
+    if round_.area and not same:
+        places.append(_location(round_.area, round_.area_code))
+    return places
 
 
 def progress(decision) -> dict:
@@ -74,10 +90,13 @@ def _org_id(organisation, prefix: str) -> str:
 
 
 def funders(round_: Round, decision) -> list[dict]:
-    """Every funder paying towards the grant: its co-funders by their shares, else the round's funder."""
+    """Every funder paying towards the grant: its co-funders by their shares; without them, the organisation
+    running the round, else the funder named for open data."""
     prefix = _prefix(round_)
     if decision.shares:
         return [{"id": _org_id(s.organisation, prefix), "name": s.organisation.name} for s in decision.shares]
+    if round_.organisation is not None:
+        return [{"id": _org_id(round_.organisation, prefix), "name": round_.organisation.name}]
     return [{"id": round_.funder_id or f"{prefix}-funder", "name": round_.funder_name or round_.title}]
 
 

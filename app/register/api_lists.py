@@ -20,11 +20,19 @@ def _area(args) -> str:
 
 
 def _funders(round_) -> list[dict]:
+    """Its co-funders by their pledges; with none, the organisation running it, else the funder named."""
     if round_.pledges:
         return [{"name": p.organisation.name, "org_id": p.organisation.org_id or None,
                  "pledged": json_number(round_.amount(p.amount))} for p in round_.pledges]
+    if round_.organisation is not None:
+        return [{"name": round_.organisation.name, "org_id": round_.organisation.org_id or None, "pledged": None}]
     name = round_.funder_name
     return [{"name": name, "org_id": round_.funder_id or None, "pledged": None}] if name else []
+
+
+def _runner(round_) -> dict | None:
+    found = round_.organisation
+    return {"id": str(found.id), "name": found.name, "org_id": found.org_id or None} if found is not None else None
 
 
 def round_record(round_) -> dict:
@@ -33,7 +41,8 @@ def round_record(round_) -> dict:
             "title": round_.title, "area": {"name": round_.area or None, "code": round_.area_code or None},
             "phase": round_.phase_on(today()).value, "currency": round_.currency,
             "budget": json_number(round_.amount(round_.budget)) if round_.budget is not None else None,
-            "funders": _funders(round_), "created_at": round_.created_at.isoformat(timespec="seconds"),
+            "funders": _funders(round_), "organisation": _runner(round_),
+            "created_at": round_.created_at.isoformat(timespec="seconds"),
             "decisions_published_at": published.isoformat(timespec="seconds") if published else None}
 
 
@@ -51,8 +60,7 @@ def rounds():
 def grant_record(application, round_) -> dict:
     decision = application.decision
     prefix = round_.grant_prefix or DEFAULT_PREFIX
-    paid = [(s.organisation.name, s.amount) for s in decision.shares] or [
-        (round_.funder_name or round_.title, decision.amount or 0)]
+    paid = [(s.organisation.name, s.amount) for s in decision.shares] or [(round_.sole_funder, decision.amount or 0)]
     return {"id": f"{prefix}-{round_.slug}-{application.id}", "title": application.title,
             "recipient": application.applicant, "amount": json_number(round_.amount(decision.amount or 0)),
             "currency": round_.currency, "round": round_.slug,

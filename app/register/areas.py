@@ -10,7 +10,16 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 CODE = re.compile(r"^[A-Za-z0-9]{1,16}$")
+# An ONS (GSS) code: the nation's letter, the kind of area in two figures, then six: E09000023, E05013725.
+ONS_CODE = re.compile(r"^[EWSNK][0-9]{8}$", re.IGNORECASE)
 MAX_LINES = 2000
+# 360Giving's geoCodeType for the kinds of area an ONS code names by its first three characters
+# (the standard's codelists/geoCodeType.csv).
+GEO_CODE_TYPES = {
+    "E00": "OA", "E01": "LSOA", "E02": "MSOA", "E04": "PAR", "E05": "WD", "E06": "UA", "E07": "NMD", "E08": "MD",
+    "E09": "LONB", "E10": "CTY", "E14": "WPC", "W00": "OA", "W01": "LSOA", "W02": "MSOA", "W05": "WD", "W06": "UA",
+    "W07": "WPC", "S00": "OA", "S12": "CA", "S13": "WD", "S14": "WPC", "N06": "WPC",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,29 @@ def london_boroughs() -> tuple[Place, ...]:
 def borough(code_or_name: str) -> Place | None:
     wanted = code_or_name.strip().casefold()
     return next((p for p in london_boroughs() if wanted in (p.code.casefold(), p.name.casefold())), None)
+
+
+def borough_named(name: str) -> Place | None:
+    """The shipped London local authority of that name (case and surrounding spaces aside), if it is one."""
+    wanted = (name or "").strip().casefold()
+    return next((p for p in london_boroughs() if p.name.casefold() == wanted), None) if wanted else None
+
+
+def round_code(area: str, given: str, before: str = "") -> str:
+    """The code a round's area carries: a shipped London local authority's own, found by its name; otherwise
+    the code given, unless it is only the code filled in for the local authority the round named `before`."""
+    place = borough_named(area)
+    if place is not None:
+        return place.code
+    earlier = borough_named(before)
+    if earlier is not None and given.upper() == earlier.code:
+        return ""
+    return given.upper()
+
+
+def geo_code_type(code: str) -> str | None:
+    """360Giving's name for the kind of area an ONS code names (LONB, WD...), None when it is not one it lists."""
+    return GEO_CODE_TYPES.get(code[:3].upper()) if ONS_CODE.match(code or "") else None
 
 
 def read_wards(text: str) -> list[Place]:

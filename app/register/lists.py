@@ -25,7 +25,7 @@ def _page(statement, key, after: int, per_page: int) -> Page:
 
 
 def rounds(area: str, phase: str, since: datetime | None, after: int, per_page: int) -> Page:
-    statement = select(Round).options(selectinload(Round.pledges))
+    statement = select(Round).options(selectinload(Round.pledges), selectinload(Round.organisation))
     if area:
         statement = statement.where(or_(Round.area == area, Round.area_code == area))
     if since:
@@ -89,4 +89,5 @@ def areas(round_slug: str, after: int, per_page: int) -> Page:
 
 
 def rounds_by_id(ids: set[int]) -> dict[int, Round]:
-    return {r.id: r for r in db.session.scalars(select(Round).where(Round.id.in_(ids)))} if ids else {}
+    statement = select(Round).options(selectinload(Round.organisation)).where(Round.id.in_(ids))
+    return {r.id: r for r in db.session.scalars(statement)} if ids else {}

@@ -80,7 +80,7 @@ class RoundCard:
     currency: str | None
     money_scale: int
     grant_prefix: str | None
-    funder_name: str | None
+    funder_name: str | None  # who pays a grant no co-funder shares: the organisation running it, else the named funder
     stage: RoundStage
 
     def amount(self, stored: int | None) -> Decimal | None:
@@ -109,12 +109,13 @@ def _rounds(ids: set[int]) -> dict[int, RoundCard]:
         return {}
     on = today()
     return {row.id: RoundCard(row.id, row.slug, row.title, row.language, row.currency, row.money_scale,
-                              row.grant_prefix, row.funder_name, _stage_of(row.phase, row.results_live,
-                                                                           row.decisions_published_at, dates, on))
+                              row.grant_prefix, row.runner or row.funder_name,
+                              _stage_of(row.phase, row.results_live, row.decisions_published_at, dates, on))
             for row, dates in ((row, row[-len(_STARTS):]) for row in db.session.execute(
                 select(Round.id, Round.slug, Round.title, Round.language, Round.currency, Round.money_scale,
-                       Round.grant_prefix, Round.funder_name, Round.phase, Round.results_live,
-                       Round.decisions_published_at, *_STARTS).where(Round.id.in_(ids))))}
+                       Round.grant_prefix, Round.funder_name, Organisation.name.label("runner"), Round.phase,
+                       Round.results_live, Round.decisions_published_at, *_STARTS)
+                .outerjoin(Organisation, Organisation.id == Round.organisation_id).where(Round.id.in_(ids))))}
 
 
 def _in_rounds(ids: set[int], every: int):

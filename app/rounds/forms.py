@@ -1,3 +1,5 @@
+import re
+
 from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
 from flask import current_app
@@ -6,10 +8,11 @@ from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectFi
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
-from app.forms import AppForm, LinesField, MoneyField, NotBlank, WordsField, strip
+from app.forms import AppForm, LinesField, MoneyField, NotBlank, WordsField, optional_id, strip
 from app.models import Access, BallotKind
 from app.money import to_stored
 from app.needs.categories import CONTENT_LANGUAGES
+from app.register.areas import ONS_CODE
 from app.voting.budget_rules import BUDGET_RULES
 from app.voting.rules import RULES_FOR_BALLOT
 
@@ -37,6 +40,16 @@ class RoundForm(AppForm):
     description = TextAreaField(_l("What this round is for"), filters=[strip], validators=[Length(max=5000)])
     area = StringField(_l("Area"), filters=[strip], validators=[Length(max=120)],
                        description=_l("For example: Lewisham, or the Kingsmead estate."))
+    area_code = StringField(
+        _l("The area's code (optional)"), filters=[strip], validators=[Optional(), Regexp(
+            ONS_CODE.pattern, flags=re.IGNORECASE,
+            message=_l("Give the area's ONS code: a capital letter and eight figures, for example E05013725."))],
+        description=_l("Its ONS code, for example E05013725 for a ward. For one of London's 33 local authorities, "
+                       "named as the area, its code is filled in."))
+    organisation_id = SelectField(
+        _l("Run by"), coerce=optional_id, choices=[], validate_choice=True,
+        description=_l("The council, funder or group running the round, named on its page and in open data. "
+                       "An admin adds organisations on staff accounts."))
     area_choices = LinesField(
         _l("Smaller areas residents can choose from"), max_chars=3000,
         description=_l("One per line, for example ward names. Leave empty if not needed."),
@@ -54,8 +67,9 @@ class RoundForm(AppForm):
     decide_starts = DateField(_l("Panel decides from"), validators=[Optional()])
     results_starts = DateField(_l("Results published on"), validators=[Optional()])
 
-    def __init__(self, *args, language_names=None, choice_labels=None, **kwargs):
+    def __init__(self, *args, language_names=None, choice_labels=None, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation_id.choices = [("", _l("No organisation named"))] + list(organisations)
         self._show_in_units(kwargs.get("obj"))
         names = language_names or {}
         self.language.choices = [(code, names.get(code, code)) for code in CONTENT_LANGUAGES]
@@ -105,6 +119,7 @@ class RoundForm(AppForm):
             values["budget"] = to_stored(values["budget"], self.budget.scale)
         if values.get("tie_break") == "random":
             values["tie_break"] = f"random:{self.tie_seed.data}"
+        values["area_code"] = (values.get("area_code") or "").upper()
         return values
 
     def validate(self, extra_validators=None):
@@ -117,6 +132,10 @@ class RoundForm(AppForm):
             self.tie_seed.errors = [*self.tie_seed.errors, _l("Give the number the draw starts from.")]
             valid = False
         return valid
+
+    def validate_area_code(self, field):
+        if field.data and not self.area.data:
+            raise ValidationError(_l("Name the area this code is for."))
 
     def validate_min_choices(self, field):
         if field.data and self.max_choices.data and field.data > self.max_choices.data:

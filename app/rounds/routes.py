@@ -8,6 +8,7 @@ from app.loaders import get_round
 from app.needs import queries
 from app.participation import must_join
 from app.needs.categories import CONTENT_LANGUAGES
+from app.organisations.services import choices as organisation_choices
 from app.rounds import services
 from app.rounds.forms import RoundForm
 from app.web import render_page, today
@@ -18,7 +19,8 @@ bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
 def _form(**kwargs) -> RoundForm:
     return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES},
-                     choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS, labels.ACCESS_MODES), **kwargs)
+                     choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS, labels.ACCESS_MODES),
+                     organisations=organisation_choices(), **kwargs)
 
 
 def _values(form: RoundForm) -> dict:
@@ -58,7 +60,7 @@ def show(slug):
 def new():
     """A facilitator starts a new round."""
     require(can_create_rounds(current_user()))
-    form = _form()
+    form = _form(organisation_id=current_user().organisation_id)  # run by the creator's organisation unless changed
     if _check_round_form(form):
         round_ = services.create_round(_values(form), current_user())
         flash(_("The round was created."), "success")

@@ -8,10 +8,11 @@ from app import audit
 from app.ballots.sealing import seal_if_due
 from app.extensions import db
 from app.models import Ballot, Role, Round, User
+from app.register.areas import round_code
 from app.rounds.phases import Phase, PhaseStart, next_phase, schedule_errors
 
 EDITABLE = (
-    "title", "description", "area", "area_choices", "language", "budget", "currency",
+    "title", "description", "area", "area_code", "organisation_id", "area_choices", "language", "budget", "currency",
     "propose_starts", "discuss_starts", "rank_starts", "decide_starts", "results_starts",
     "ballot_kind", "max_choices", "min_choices", "points_total", "points_per_need", "rule", "tie_break", "results_live",
     "support_threshold",
@@ -70,8 +71,9 @@ def out_of_order(values: dict) -> list[str]:
 
 
 def create_round(values: dict, facilitator: User) -> Round:
-    round_ = Round(slug=values.get("slug") or unique_slug(slugify(values["title"])))
-    _apply(round_, values)
+    """A new round, run by the facilitator's organisation unless the values name another (or none)."""
+    round_ = Round(slug=values.get("slug") or unique_slug(slugify(values["title"])), area="", area_code="")
+    _apply(round_, {"organisation_id": facilitator.organisation_id, **values})
     db.session.add(round_)
     db.session.flush()
     grant(facilitator, Role.FACILITATOR, round_)
@@ -106,9 +108,13 @@ def _settings(round_: Round) -> dict:
 
 
 def _apply(round_: Round, values: dict) -> None:
+    before = round_.area or ""
     for name in EDITABLE:
         if name in values:
             setattr(round_, name, values[name])
+    if "area" in values or "area_code" in values:
+        # A London local authority's code comes from the shipped list; other places keep the code given.
+        round_.area_code = round_code(round_.area or "", round_.area_code or "", before)
     if not round_.budget:
         round_.budget, round_.currency = None, None
 

@@ -1,7 +1,7 @@
 """The content version: one number every committed write raises, so cached pages know they are out of date.
 
 Revision ID: 0035_content_version
-Revises: 0030_paper_pairwise
+Revises: 0033_staff_organisations
 Create Date: 2026-12-02 07:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0035_content_version'
-down_revision = '0030_paper_pairwise'
+down_revision = '0033_staff_organisations'
 branch_labels = None
 depends_on = None
 

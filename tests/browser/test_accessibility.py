@@ -18,6 +18,7 @@ def busy_round(make_round, make_need, make_comment, make_support, make_user):
     make_comment(lights, body="Agreed, I reported it twice.", parent_id=first)
     make_support(lights, 3)
     make_user()
+    make_user(role="admin")  # the same facilitator, an admin too: the staff accounts pages are checked
     return lights
 
 
@@ -36,7 +37,7 @@ RESIDENT_PAGES = ["/", "/rounds/lewisham", "/rounds/lewisham/needs?sort=supporte
 STAFF_PAGES = ["/rounds/new", "/rounds/lewisham/edit", "/rounds/lewisham/moderation",
                "/rounds/lewisham/needs/{need}", "/rounds/lewisham/moderation/needs/{need}/edit",
                "/rounds/lewisham/moderation/needs/{need}/merge", "/rounds/lewisham/staff", "/rounds/lewisham/codes",
-               "/rounds/lewisham/needs/{need}/translations"]
+               "/rounds/lewisham/needs/{need}/translations", "/account", "/admin/staff"]
 
 
 @pytest.mark.parametrize("phone", ["en", "ar", "pl", "es", "pt", "ro", "tr", "bn", "ur", "so"], indirect=True)
@@ -73,6 +74,12 @@ def test_staff_pages_pass_axe(phone, live_server, axe_source, busy_round):
     phone.get_by_role("button", name="Save round").click()
     expect(phone.locator(".error-summary")).to_be_visible()
     assert_accessible(phone, axe_source, "staff-new-round-errors")
+    phone.goto(f"{live_server}/admin/staff")
+    phone.locator("main").get_by_role("link", name="facilitator@example.org").click()
+    phone.locator("#org_id").fill("not an identifier")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator(".error-summary")).to_be_visible()
+    assert_accessible(phone, axe_source, "staff-member-organisation-errors")
 
 
 def test_a_keyboard_user_can_skip_to_the_content_and_support_a_need(phone, live_server, busy_round):

@@ -137,3 +137,42 @@ def test_a_rounds_lists_written_as_text_arrive_as_lists_and_go_back_as_text(app,
         assert back == [("Deptford\nNew Cross\nCatford", "en pl", "I live in Lewisham\nI am 11 or older", "SE4 SE6 se13"),
                         ("", "", "", "")]
         db.engine.dispose()
+
+
+def test_staff_accounts_gain_an_organisation_and_rounds_naming_a_london_borough_its_code(app, tmp_path):
+    fresh = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url(app, tmp_path)})
+    with fresh.app_context():
+        upgrade(revision="0030_paper_pairwise")
+        with db.engine.begin() as connection:
+            for id_, slug, area, code in ((1, "lewisham", " lewisham ", ""), (2, "city", "City of London", ""),
+                                          (3, "kingsmead", "Kingsmead estate", ""), (4, "coded", "Hackney", "E05009367"),
+                                          (5, "nowhere", "", "")):
+                connection.execute(text(
+                    "INSERT INTO round (id, slug, title, description, area, area_code, area_choices, language, phase, "
+                    "created_at) VALUES (:id, :slug, :slug, '', :area, :code, '[]', 'en', 'propose', CURRENT_TIMESTAMP)"),
+                    {"id": id_, "slug": slug, "area": area, "code": code})
+            connection.execute(text("INSERT INTO \"user\" (id, email, password_hash, is_admin, created_at) "
+                                    "VALUES (1, 'ada@example.org', '', false, CURRENT_TIMESTAMP)"))
+        upgrade(revision="0033_staff_organisations")
+        with db.engine.begin() as connection:
+            codes = dict(connection.execute(text("SELECT slug, area_code FROM round")).all())
+            assert connection.execute(text('SELECT organisation_id FROM "user"')).scalar() is None
+            connection.execute(text("INSERT INTO organisation (id, name, org_id, created_at) "
+                                    "VALUES (1, 'Lewisham Council', 'GB-LAE-LEW', CURRENT_TIMESTAMP)"))
+            connection.execute(text('UPDATE "user" SET organisation_id = 1'))
+        # A borough's name, however written, gets its code; a code given before is kept; other places get none.
+        assert codes == {"lewisham": "E09000023", "city": "E09000001", "kingsmead": "", "coded": "E05009367",
+                         "nowhere": ""}
+        with db.engine.connect() as connection:
+            columns = {c["name"] for c in inspect(connection).get_columns("user")}
+            foreign = {fk["referred_table"] for fk in inspect(connection).get_foreign_keys("user")}
+        assert "organisation_id" in columns and "organisation" in foreign
+        with db.engine.begin() as connection:  # an organisation removed leaves its staff without one
+            connection.execute(text("DELETE FROM organisation"))
+            assert connection.execute(text('SELECT organisation_id FROM "user"')).scalar() is None
+        downgrade(revision="0030_paper_pairwise")
+        with db.engine.connect() as connection:
+            assert "organisation_id" not in {c["name"] for c in inspect(connection).get_columns("user")}
+            assert connection.execute(text('SELECT email FROM "user"')).scalar() == "ada@example.org"
+            assert connection.execute(text("SELECT area_code FROM round WHERE slug = 'lewisham'")).scalar() == "E09000023"
+        db.engine.dispose()
