@@ -4,6 +4,8 @@ from datetime import datetime, timezone
 from flask import request, url_for
 from flask_babel import gettext as _
 
+from app.bounds import parse_int
+
 
 class BadFilter(ValueError):
     pass
@@ -19,10 +21,10 @@ def since(args) -> datetime | None:
 
 
 def after(args) -> int:
-    value = args.get("after", "0")
-    if not value.isdigit() or len(value) > 18:
-        raise BadFilter(_("after must be the cursor from the previous page's next link."))
-    return int(value)
+    try:
+        return parse_int(args.get("after", "0"))
+    except ValueError:
+        raise BadFilter(_("after must be the cursor from the previous page's next link.")) from None
 
 
 def choice(args, name: str, allowed: set[str]) -> str:

@@ -1,6 +1,7 @@
 """The register's page: every need in every round, filtered in the address so a search can be shared."""
 from flask import Blueprint, current_app, request
 
+from app.bounds import parse_int
 from app.i18n import language_code
 from app.needs import translations as translations_service
 from app.needs.categories import CATEGORIES, CONTENT_LANGUAGES
@@ -22,11 +23,11 @@ def _choice(name: str, allowed) -> str:
 def index():
     """The shared needs register across every round and funder."""
     status = _choice("status", {s.value for s in RegisterStatus})
-    after = request.args.get("after", "")
+    after = request.args.get("after", 0, type=parse_int) or 0
     filters = queries.Filters(area=request.args.get("area", "").strip()[:120], theme=_choice("theme", CATEGORIES),
                               status=RegisterStatus(status) if status else None,
                               language=_choice("language", CONTENT_LANGUAGES), q=request.args.get("q", "").strip()[:200],
-                              after=int(after) if after.isdigit() and len(after) < 18 else 0)
+                              after=after)
     page = queries.page(filters, current_app.config["NEEDS_PER_PAGE"])
     shown = translations_service.shown_in([entry.need for entry in page.entries], language_code())
     args = {"area": filters.area, "theme": filters.theme, "status": status, "language": filters.language,

@@ -245,7 +245,7 @@ def test_the_csv_takes_the_json_apis_filters(app, client, funded, name, query, c
 
 @pytest.mark.parametrize("path", ["/api/needs.csv?status=sleeping", "/api/rounds.csv?status=someday",
                                   "/api/grants.csv?updated_since=soon", "/api/organisations.csv?after=-1",
-                                  "/api/areas.csv?after=1e3"])
+                                  "/api/areas.csv?after=1e3", "/api/rounds.csv?after=%C2%B2"])
 def test_a_csv_filter_that_cannot_be_read_is_refused_as_in_json(client, funded, path):
     response = client.get(path)
     assert response.status_code == 400 and response.headers["Access-Control-Allow-Origin"] == "*"

@@ -1,5 +1,6 @@
 """The shared needs register: every need in every round, on a page and as JSON, filtered, paged, with
 an honest status, the rounds it was in and the grants that met it; every API answer fits the schema."""
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -98,11 +99,19 @@ def test_the_api_filters_by_area_status_and_date_and_pages_with_a_next_link(app,
         app.config.pop("API_PER_PAGE")
 
 
-@pytest.mark.parametrize("query", ["status=sleeping", "updated_since=yesterday", "after=-1", "after=x"])
+@pytest.mark.parametrize("query", ["status=sleeping", "updated_since=yesterday", "after=-1", "after=x", "after=%C2%B2"])
 def test_a_filter_that_cannot_be_read_is_a_clear_400_not_a_guess(client, register, query):
     response = client.get(f"/api/needs?{query}")
     assert response.status_code == 400 and response.headers["Access-Control-Allow-Origin"] == "*"
     assert valid(client, response, "Error")["error"]
+
+
+@pytest.mark.parametrize("after", ["%C2%B2", "x", "99999999999999999999"])
+def test_a_cursor_that_cannot_be_read_shows_the_registers_first_page(client, register, after):
+    """A superscript two is a digit to Python's str.isdigit but not to int(): it was a 500."""
+    needs = lambda response: re.findall(r'href="(/rounds/[^"]+/needs/\d+)"', response.get_data(as_text=True))
+    response = client.get(f"/needs?after={after}")
+    assert response.status_code == 200 and needs(response) == needs(client.get("/needs")) != []
 
 
 def test_the_api_is_open_to_every_site_without_a_key(client, register):
