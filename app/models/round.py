@@ -132,5 +132,10 @@ class Round(db.Model):
         return self.organisation.name if self.organisation is not None else (self.funder_name or self.title)
 
     @property
+    def lead_funder(self) -> str:
+        """Who a grant still being decided would be funded by: the first co-funder, else the sole funder."""
+        return self.pledges[0].organisation.name if self.pledges else self.sole_funder
+
+    @property
     def asks_eligibility(self) -> bool:
         return bool(self.eligibility or self.postcode_prefixes)

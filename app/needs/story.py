@@ -12,6 +12,7 @@ from app.models import Application, Need, Round
 from app.voting.applications import SEEN_BY_PANEL
 from app.voting.budget_rules import BUDGET_RULES
 from app.web import today
+from app.voting.cofunding import payers
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def paid_by(round_: Round, application: Application) -> list[Payer]:
     decision = application.decision
     if decision is None or not decision.funded:
         return []
-    return ([Payer(s.organisation.name, s.amount) for s in decision.shares]
-            or [Payer(round_.funder_name or round_.title, decision.amount)])
+    shares = [(s.organisation.name, s.amount) for s in decision.shares]
+    return [Payer(name, amount) for name, amount in payers(shares, round_.sole_funder, decision.amount)]
 
 
 @dataclass(frozen=True)

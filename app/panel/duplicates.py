@@ -8,6 +8,7 @@ from app.extensions import db
 from app.models import Application, GrantShare, Need, NeedLink, Organisation, Round
 from app.voting.applications import SEEN_BY_PANEL
 from app.voting.duplicate_funding import Elsewhere, LinkedNeed, Warning, warnings
+from app.voting.cofunding import payers
 
 
 def _steps(frontier: set[int]) -> list[tuple[int, int, bool]]:
@@ -52,11 +53,9 @@ def _linked_needs(ids: set[int]) -> dict[int, LinkedNeed]:
 def _funders(round_: Round, application: Application, shares: dict[int, list[tuple[str, int]]]):
     decision = application.decision
     if decision is not None and decision.funded and round_.decisions_published_at is not None:
-        paid = shares.get(decision.id) or [(round_.sole_funder, decision.amount or 0)]
+        paid = payers(shares.get(decision.id, []), round_.sole_funder, decision.amount)
         return tuple((name, round_.amount(amount)) for name, amount in paid)
-    runner = round_.organisation.name if round_.organisation is not None else ""
-    lead = runner or round_.funder_name or (round_.pledges[0].organisation.name if round_.pledges else round_.title)
-    return ((lead, round_.amount(application.amount)),)
+    return ((round_.lead_funder, round_.amount(application.amount)),)
 
 
 def for_applications(round_: Round, apps: list[Application]) -> dict[int, list[Warning]]:

@@ -9,6 +9,7 @@ from app.register import lists
 from app.register.api_args import after, choice, next_link, since
 from app.rounds.phases import Phase
 from app.web import today
+from app.voting.cofunding import payers
 
 
 def _per_page() -> int:
@@ -60,7 +61,7 @@ def rounds():
 def grant_record(application, round_) -> dict:
     decision = application.decision
     prefix = round_.grant_prefix or DEFAULT_PREFIX
-    paid = [(s.organisation.name, s.amount) for s in decision.shares] or [(round_.sole_funder, decision.amount or 0)]
+    paid = payers([(s.organisation.name, s.amount) for s in decision.shares], round_.sole_funder, decision.amount)
     return {"id": f"{prefix}-{round_.slug}-{application.id}", "title": application.title,
             "recipient": application.applicant, "amount": json_number(round_.amount(decision.amount or 0)),
             "currency": round_.currency, "round": round_.slug,

@@ -20,6 +20,7 @@ from app.register.status import RegisterStatus, RoundStage, rounds_where, status
 from app.rounds.phases import ORDER, Action, PhaseStart, current_phase
 from app.voting.progress import Report, percent_done
 from app.web import today
+from app.voting.cofunding import payers
 
 
 @dataclass(frozen=True)
@@ -251,11 +252,11 @@ def _grants(ids: list[int], rounds: dict[int, RoundCard]) -> dict[int, list[Gran
     for row in rows:
         round_ = rounds[row.round_id]
         grant_id = f"{round_.grant_prefix or DEFAULT_PREFIX}-{round_.slug}-{row.id}"
-        payers = shares.get(row.decision) or [(round_.funder_name or round_.title, row.amount or 0)]
+        paid = payers(shares.get(row.decision, []), round_.funder_name or round_.title, row.amount)
         done = percent_done(reports.get(row.decision, []), row.completed_at)
         found.setdefault(row.need_id, []).extend(GrantPart(grant_id, name, amount, round_, done,
                                                            row.completed_at is not None, row.awarded)
-                                                 for name, amount in payers)
+                                                 for name, amount in paid)
     return found
 
 

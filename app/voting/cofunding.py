@@ -22,3 +22,8 @@ def split(amount: int, pledges: list[tuple[str, int]]) -> dict[str, int]:
     for i in by_loss[:left]:
         shares[exact[i][0]] += 1
     return shares
+
+
+def payers(shares: list[tuple[str, int]], sole_funder: str, amount: int | None) -> list[tuple[str, int]]:
+    """Who paid a funded grant how much: its co-funders' shares, else the round's sole funder all of it."""
+    return list(shares) or [(sole_funder, amount or 0)]

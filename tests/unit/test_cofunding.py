@@ -1,7 +1,7 @@
 """A grant split between co-funders by their pledges adds up exactly, with the remainder rule stated."""
 import pytest
 
-from app.voting.cofunding import split
+from app.voting.cofunding import payers, split
 
 
 def test_a_grant_is_split_in_proportion_to_the_pledges():
@@ -27,3 +27,9 @@ def test_shares_always_add_up_and_stay_within_a_unit_of_the_exact_share(amount):
 def test_nothing_pledged_cannot_be_split():
     with pytest.raises(ValueError):
         split(100, [("a", 0)])
+
+
+def test_a_grant_no_co_funder_shares_is_paid_whole_by_the_rounds_sole_funder():
+    assert payers([], "Lewisham Council", 500) == [("Lewisham Council", 500)]
+    assert payers([("City Trust", 300), ("East London Fund", 200)], "Lewisham Council", 500) == [
+        ("City Trust", 300), ("East London Fund", 200)]

@@ -212,6 +212,12 @@ def test_grants_json_names_the_running_organisation_and_each_places_code(client,
     assert need["grants"][0]["funder"] == "Lewisham Council"
 
 
+def test_the_need_page_names_the_running_organisation_as_the_funder_as_the_open_data_does(client, published):
+    lights = published[0]
+    page = text_of(client.get(f"/rounds/lewisham/needs/{lights}"))
+    assert "Lewisham Council" in page and "Round lewisham" not in page.split("<main", 1)[1].split("</h1>", 1)[1]
+
+
 def test_the_demo_rounds_are_run_by_organisations_and_carry_their_boroughs_codes(runner, app, client):
     assert runner.invoke(args=["demo"]).exit_code == 0
     rounds = {r["slug"]: r for r in valid(client, client.get("/api/rounds"), "RoundList")["rounds"]}
