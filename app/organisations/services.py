@@ -33,9 +33,10 @@ def every_organisation() -> list[Organisation]:
     return list(db.session.scalars(select(Organisation).order_by(Organisation.name, Organisation.id)))
 
 
-def choices() -> list[tuple[int, str]]:
-    """Every organisation as a choice in a form, by name, its 360Giving identifier beside it."""
-    return [(o.id, f"{o.name} ({o.org_id})" if o.org_id else o.name) for o in every_organisation()]
+def choices(within: set[int | None] | None = None) -> list[tuple[int, str]]:
+    """Every organisation (or those `within`) as a choice in a form, by name, its 360Giving identifier beside it."""
+    return [(o.id, f"{o.name} ({o.org_id})" if o.org_id else o.name) for o in every_organisation()
+            if within is None or o.id in within]
 
 
 def set_pledges(round_: Round, lines: list[PledgeLine], actor: User) -> None:

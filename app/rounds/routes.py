@@ -17,10 +17,19 @@ from app.page_cache import shared_page
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
 
-def _form(**kwargs) -> RoundForm:
+def _form(round_=None, **kwargs) -> RoundForm:
     return RoundForm(language_names={code: labels.language(code) for code in CONTENT_LANGUAGES},
                      choice_labels=(labels.BALLOT_KINDS, labels.RULE_NAMES, labels.TIE_BREAKS, labels.ACCESS_MODES),
-                     organisations=organisation_choices(), **kwargs)
+                     organisations=_organisations(round_), obj=round_, **kwargs)
+
+
+def _organisations(round_) -> list[tuple[int, str]]:
+    """Open data names who runs a round as its funder: an admin may name any organisation, other staff their
+    own (or the one the round already has)."""
+    user = current_user()
+    if user.is_admin:
+        return organisation_choices()
+    return organisation_choices(within={user.organisation_id, round_.organisation_id if round_ else None})
 
 
 def _values(form: RoundForm) -> dict:
@@ -72,7 +81,7 @@ def new():
 @requires(can_manage)
 def edit(round_, slug):
     """A facilitator changes a round's details and phase dates."""
-    form, locked = _form(obj=round_), services.locked_settings(round_)
+    form, locked = _form(round_), services.locked_settings(round_)
     if _check_round_form(form, exclude_id=round_.id):
         try:
             services.update_round(round_, _values(form), current_user())

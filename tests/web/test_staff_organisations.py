@@ -117,16 +117,30 @@ def test_a_round_a_staff_member_creates_is_run_by_their_organisation_and_says_so
     assert (round_.organisation_id, round_.area_code) == (council, "E09000023")
     page = text_of(client.get("/rounds/lewisham-local-2027"))
     assert "Run by Lewisham Council (360Giving identifier GB-LAE-LEW)" in page and "lewisham (E09000023)" in page
-    # Another organisation, or none, is the facilitator's choice.
+    # Another organisation is not the facilitator's to name as the funder; none is.
     with app.app_context():
         db.session.add(Organisation(name="Sydenham Trust"))
         db.session.commit()
     trust = organisation_id(app, "Sydenham Trust")
-    post(client, "/rounds/lewisham-local-2027/edit", {**ROUND, "organisation_id": str(trust)})
-    assert "Run by Sydenham Trust" in text_of(client.get("/rounds/lewisham-local-2027"))
+    assert "Sydenham Trust" not in client.get("/rounds/lewisham-local-2027/edit").get_data(as_text=True)
+    refused = post(client, "/rounds/lewisham-local-2027/edit", {**ROUND, "organisation_id": str(trust)})
+    assert refused.status_code == 422 and round_of(app, "lewisham-local-2027").organisation_id == council
     post(client, "/rounds/new", {**ROUND, "title": "Nobody's round", "slug": "nobodys-round", "organisation_id": ""})
     assert round_of(app, "nobodys-round").organisation_id is None
     assert "Run by" not in text_of(client.get("/rounds/nobodys-round"))
+
+
+def test_an_admin_may_name_any_organisation_as_running_a_round(app, client, make_round, make_user, sign_in):
+    make_round()
+    make_user("admin@example.org", "admin")
+    with app.app_context():
+        db.session.add(Organisation(name="Sydenham Trust"))
+        db.session.commit()
+    trust = organisation_id(app, "Sydenham Trust")
+    sign_in("admin@example.org")
+    assert post(client, "/rounds/lewisham/edit", {**ROUND, "slug": "lewisham",
+                                                  "organisation_id": str(trust)}).status_code == 302
+    assert round_of(app, "lewisham").organisation_id == trust
 
 
 def test_the_api_gives_each_rounds_running_organisation_and_area_code_as_its_schema_says(app, client, council, sign_in):
