@@ -11,6 +11,7 @@ from app.models.user import check_no_account
 from app.accounts.current import grant
 from app.organisations import ORG_ID_PATTERN
 from app.organisations.services import organisation as organisation_named
+from app.register.lists import rounds_by_id
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -98,8 +99,7 @@ class StaffAccount:
 def roles_of(user: User, rounds: dict[int, Round] | None = None) -> list[HeldRole]:
     """The account's roles, those held in every round first, admin before them."""
     if rounds is None:
-        ids = {s.round_id for s in user.roles if s.round_id is not None}
-        rounds = {r.id: r for r in db.session.scalars(db.select(Round).where(Round.id.in_(ids)))} if ids else {}
+        rounds = rounds_by_id({s.round_id for s in user.roles if s.round_id is not None})
     held = [HeldRole(Role.ADMIN, None)] if user.is_admin else []
     held += [HeldRole(s.role, rounds.get(s.round_id)) for s in sorted(
         user.roles, key=lambda s: (s.round_id is not None, s.round_id or 0, s.role.value))]
@@ -110,8 +110,7 @@ def staff_accounts() -> list[StaffAccount]:
     """Every staff account by email, with its organisation and roles, read in three queries."""
     users = list(db.session.scalars(db.select(User).options(joinedload(User.organisation), selectinload(User.roles))
                                     .order_by(User.email)))
-    ids = {s.round_id for u in users for s in u.roles if s.round_id is not None}
-    rounds = {r.id: r for r in db.session.scalars(db.select(Round).where(Round.id.in_(ids)))} if ids else {}
+    rounds = rounds_by_id({s.round_id for u in users for s in u.roles if s.round_id is not None})
     return [StaffAccount(user, roles_of(user, rounds)) for user in users]
 
 

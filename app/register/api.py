@@ -1,5 +1,5 @@
 """The register's read-only JSON API: open to every site (CORS), no key, paginated by a cursor."""
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from app.money import json_number
@@ -85,10 +85,7 @@ def needs_csv():
     address = NeedAddresses()
     records = (csv_data.record(entry, address(entry.round.slug, entry.need.id))
                for entry in csv_data.rows(filters(request.args)))
-    described = url_for("api.needs_csv_metadata", _external=True)
-    return Response(csv_data.table(records), mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="needs-register.csv"',
-        "Link": f'<{described}>; rel="describedby"; type="application/csvm+json"'})
+    return csv_lists.download(csv_data.table(records), "needs")
 
 
 @bp.get("/needs.csv-metadata.json")

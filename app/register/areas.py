@@ -51,15 +51,17 @@ def london_boroughs() -> tuple[Place, ...]:
         return tuple(Place(row["name"], row["code"]) for row in csv.DictReader(handle))
 
 
-def borough(code_or_name: str) -> Place | None:
-    wanted = code_or_name.strip().casefold()
-    return next((p for p in london_boroughs() if wanted in (p.code.casefold(), p.name.casefold())), None)
+def borough(code_or_name: str, by_name_only: bool = False) -> Place | None:
+    """The shipped London local authority of that code or name (case and surrounding spaces aside)."""
+    wanted = (code_or_name or "").strip().casefold()
+    if not wanted:
+        return None
+    return next((p for p in london_boroughs()
+                 if wanted == p.name.casefold() or (not by_name_only and wanted == p.code.casefold())), None)
 
 
 def borough_named(name: str) -> Place | None:
-    """The shipped London local authority of that name (case and surrounding spaces aside), if it is one."""
-    wanted = (name or "").strip().casefold()
-    return next((p for p in london_boroughs() if p.name.casefold() == wanted), None) if wanted else None
+    return borough(name, by_name_only=True)
 
 
 def round_code(area: str, given: str, before: str = "") -> str:

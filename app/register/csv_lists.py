@@ -135,14 +135,19 @@ def metadata(table: Table, csv_url: str) -> dict:
                      separators={name: LIST for name in table.separated})
 
 
+def download(body, name: str) -> Response:
+    """A list as a CSV file, its `Link` header pointing at its CSV on the Web metadata."""
+    described_by = url_for(f"api.{name}_csv_metadata", _external=True)
+    return Response(body, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{name}-register.csv"',
+        "Link": f'<{described_by}>; rel="describedby"; type="application/csvm+json"'})
+
+
 def csv_view(table: Table):
     def view():
         rows = (table.row(record) for record in every_record(table, request.args))
-        text = to_csv(rows, table.fields)  # read every page first: a filter that cannot be read is a 400
-        described_by = url_for(f"api.{table.name}_csv_metadata", _external=True)
-        return Response(text, mimetype="text/csv", headers={
-            "Content-Disposition": f'attachment; filename="{table.name}-register.csv"',
-            "Link": f'<{described_by}>; rel="describedby"; type="application/csvm+json"'})
+        # Every page is read first: a filter that cannot be read is a 400, not half a file.
+        return download(to_csv(rows, table.fields), table.name)
     view.__doc__ = f"The register's {table.name} as CSV (UTF-8), with the JSON API's filters, described by " \
                    f"{table.name}.csv-metadata.json (CSV on the Web)."
     return view
