@@ -9,6 +9,7 @@ from sqlalchemy import event, text
 
 from app import create_app
 from app.extensions import db, limiter
+from app.page_cache import WRITE
 from app.models import Comment, Need, Participant, Role, Round, Support
 from app.accounts.services import create_user
 from app.needs.services import search_document
@@ -69,7 +70,7 @@ def _refuse_writes_in_read_transactions(app) -> None:
                 raise AssertionError(f"a write inside a read transaction (mark the view with @writes): {statement}")
 
 
-WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+WRITES = WRITE  # the one reading of "this statement writes", the one that raises the content version
 
 
 @pytest.fixture(autouse=True)

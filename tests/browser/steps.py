@@ -25,16 +25,24 @@ def operator(browser, base, viewport, email):
     page.keyboard.press("Enter")
     expect(page.locator(".flash--success")).to_be_visible()
     page.goto(f"{base}/rounds/lewisham/paper/key")
+    ready_to_key(page)
     return page
 
 
+def ready_to_key(page):
+    """The keying form opens, and comes back after each paper, with the serial field focused; keys pressed
+    before that autofocus lands are lost."""
+    expect(page.locator("#serial")).to_be_focused()
+
+
 def key_by_keyboard(page, serial, marks):
-    expect(page.locator("#serial")).to_be_focused()  # the form opens, and comes back, ready to type
+    ready_to_key(page)
     page.keyboard.type(serial)
     page.keyboard.press("Tab")
     page.keyboard.type(marks)
     page.keyboard.press("Enter")
     expect(page.locator(".flash--success")).to_contain_text(serial)
+    ready_to_key(page)
 
 
 def mark_application(page, base, slug, title, marks, comment):

@@ -40,7 +40,8 @@ def test_two_operators_key_a_pairwise_paper_by_keyboard_and_it_counts(app, brows
     expect(ben.locator(".field-error")).to_contain_text("This paper prints 3 pairs")
     expect(ben.locator("#marks")).to_have_value("12")
     assert_accessible(ben, axe_source, "paper-key-pairwise-error-tablet")
-    ben.keyboard.press("End")  # the marks field has the focus after an error
+    expect(ben.locator("#marks")).to_be_focused()  # the marks field has the focus after an error
+    ben.keyboard.press("End")
     ben.keyboard.type("0")
     ben.keyboard.press("Enter")
     expect(ben.locator(".flash--success")).to_contain_text(SERIAL)
