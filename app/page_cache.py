@@ -2,8 +2,10 @@
 
 Most of a crowd reads a round before taking part in it. For them a page depends only on its address, the
 language asked for, htmx's headers, the day and the data, so each worker keeps the rendered page and serves
-it again until a write is committed anywhere (the content version, raised inside every writing transaction,
-so every worker and host sees it) or a minute has passed (for "3 minutes ago"). A visitor with anything of
+it again until a write is committed that the page may show (the content version, raised inside every writing
+transaction, so every worker and host sees it) or a minute has passed (for "3 minutes ago"). A cast changes
+only its own round's pages and the pages of all rounds together (home, register), so a crowd voting in one
+round leaves every other round's pages stored. A visitor with anything of
 their own in the session (a participant, an unsent ballot, a message, a signed-in account) is rendered
 afresh. What each visitor must have their own of, the CSRF token and a ballot's nonce, is cut out of the
 stored page and made anew for each visitor served it.
@@ -28,10 +30,18 @@ from app.i18n import LANGUAGE_COOKIE
 SHARED_SESSION_KEYS = frozenset({"csrf_token", "device", "_permanent"})
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE)\b|\s*WITH\b.*\b(INSERT|UPDATE|DELETE)\b",
                    re.IGNORECASE | re.DOTALL)
-RAISE_VERSION = "UPDATE content_version SET number = number + 1 WHERE id = 1"
-FIND_VERSION = {"sqlite": "SELECT max(name) FROM sqlite_master WHERE name = 'content_version'",
-                "postgresql": "SELECT to_regclass('content_version')"}
+# What casting writes: a transaction that wrote only these, for one round, changed only that round's pages.
+CAST_TABLES = frozenset({"ballot", "replaced_receipt", "participant", "participation"})
+WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+RAISE_VERSION = "UPDATE content_version SET number = number + 1, across_rounds = across_rounds + 1 WHERE id = 1"
+RAISE_FOR_CAST = "UPDATE content_version SET number = number + 1 WHERE id = 1"
+RAISE_ROUND = ("INSERT INTO round_version (round_id, number) VALUES ({round_id}, 1) "
+               "ON CONFLICT (round_id) DO UPDATE SET number = round_version.number + 1")
+FIND_VERSION = {"sqlite": "SELECT max(name) FROM sqlite_master WHERE name = 'round_version'",
+                "postgresql": "SELECT to_regclass('round_version')"}
 READ_VERSION = text("SELECT number FROM content_version WHERE id = 1")
+READ_ROUND_VERSION = text('SELECT across_rounds, (SELECT v.number FROM round_version v JOIN "round" r ON r.id = v.round_id '
+                          "WHERE r.slug = :slug) FROM content_version WHERE id = 1")
 
 
 def shared_page(view):
@@ -62,20 +72,30 @@ def watch_writes(engine: Engine) -> None:
     def _note(connection, _cursor, statement, *_args):
         if WRITE.match(statement):
             connection.info["wrote"] = True
+            table = WRITTEN_TABLE.match(statement)
+            if table is None or table.group(1).lower() not in CAST_TABLES:
+                connection.info["across_rounds"] = True
 
     @event.listens_for(engine, "commit")
     def _raise(connection):
-        if connection.info.pop("wrote", False) and not connection.info.get("unwatched"):
+        wrote, round_id = _forget(connection)
+        if wrote and not connection.info.get("unwatched"):
             cursor = connection.connection.cursor()
             try:
                 if _has_version(connection, cursor):
-                    cursor.execute(RAISE_VERSION)
+                    cursor.execute(RAISE_VERSION if round_id is None else RAISE_FOR_CAST)
+                    if round_id is not None:
+                        cursor.execute(RAISE_ROUND.format(round_id=int(round_id)))
             finally:
                 cursor.close()
 
+    @event.listens_for(engine, "begin")
     @event.listens_for(engine, "rollback")
     def _forget(connection):
-        connection.info.pop("wrote", None)
+        """What this transaction wrote: whether it did, and the one round it cast in if it wrote nothing else."""
+        info = connection.info
+        wrote, across, round_id = info.pop("wrote", False), info.pop("across_rounds", False), info.pop("cast_in", None)
+        return wrote, None if across else round_id
 
 
 def _has_version(connection, cursor) -> bool:
@@ -85,6 +105,15 @@ def _has_version(connection, cursor) -> bool:
         cursor.execute(FIND_VERSION[connection.dialect.name])
         connection.info["has_version"] = cursor.fetchone()[0] is not None
     return connection.info["has_version"]
+
+
+def casting_in(round_id: int) -> None:
+    """This transaction writes a ballot in this round: if it writes nothing but what casting writes, only
+    this round's pages (and those of all rounds together) are out of date after it."""
+    info = db.session.connection().info
+    info["cast_in"] = round_id if info.get("cast_in", round_id) == round_id else None
+    if info["cast_in"] is None:
+        info["across_rounds"] = True
 
 
 @contextmanager
@@ -97,10 +126,14 @@ def unwatched(connection):
         connection.info.pop("unwatched", None)
 
 
-def current_version() -> int | None:
-    """The content version, read in the request's transaction, so on SQLite it and the page share a snapshot."""
+def current_version(slug: str | None = None):
+    """The version a page shows: a round's own and that of every write but a cast for the round's pages,
+    that of every write for the rest. Read in the request's transaction, so on SQLite it and the page
+    share a snapshot."""
     try:
-        return db.session.execute(READ_VERSION).scalar()
+        if slug is None:
+            return db.session.execute(READ_VERSION).scalar()
+        return tuple(db.session.execute(READ_ROUND_VERSION, {"slug": slug}).one())
     except exc.DatabaseError:  # a database not migrated this far: nothing is shared
         db.session.rollback()
         return None
@@ -121,29 +154,28 @@ class StoredPage:
 
 
 class Pages:
-    """One worker's stored pages, all of one content version: a newer version empties it."""
+    """One worker's stored pages, each kept with the version it was rendered at and served only at that version."""
 
     def __init__(self, size: int):
-        self.size, self.version = size, None
+        self.size = size
         self._pages: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, version: int, key: tuple) -> StoredPage | None:
+    def get(self, version, key: tuple) -> StoredPage | None:
         with self._lock:
-            if version != self.version:
-                self._pages.clear()
-                self.version = version
-            page = self._pages.get(key)
-            if page is None or page.expires <= time.monotonic():
+            found = self._pages.get(key)
+            if found is None:
+                return None
+            stored_at, page = found
+            if stored_at != version or page.expires <= time.monotonic():
+                del self._pages[key]
                 return None
             self._pages.move_to_end(key)
             return page
 
-    def put(self, version: int, key: tuple, page: StoredPage) -> None:
+    def put(self, version, key: tuple, page: StoredPage) -> None:
         with self._lock:
-            if version != self.version:
-                return
-            self._pages[key] = page
+            self._pages[key] = (version, page)
             self._pages.move_to_end(key)
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
@@ -173,7 +205,7 @@ def _serve_stored():
     pages = current_app.extensions.get("shared_pages")
     if pages is None or not _shareable_request():
         return None
-    version = current_version()
+    version = current_version((request.view_args or {}).get("slug"))
     if version is None:
         return None
     key = _key()

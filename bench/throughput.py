@@ -11,7 +11,9 @@ empty PostgreSQL database), starts gunicorn, then measures in one run:
   a visitor who has not taken part sees them (served as stored, app/page_cache.py), and the need page
   for a resident who has (rendered for them);
 - casting a ranking ballot (POST, CSRF token and session per connection, bench/wrk/resident.lua);
-- the database's raw durable commit rate on this machine, the yardstick for a cast (a quarter or more).
+- the database's raw durable commit rate on this machine, the yardstick for a cast (a quarter or more);
+- pages read while a crowd casts (two connections casting beside the others reading): a page of another
+  round, which a cast leaves stored, and the casting round's own ballot page, which each cast renews.
 Last, what one server holds: residents a minute (six pages and a ballot each) and ballots a second.
 """
 import argparse
@@ -20,6 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -48,6 +51,16 @@ def wrk(base: str, clients: int, seconds: float, *args: str) -> dict:
     result = {key: int(value) for key, value in found.items()}
     result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
     return result
+
+
+def beside_casts(base: str, clients: int, seconds: float, path: str) -> tuple[dict, dict]:
+    """A page read by all connections but two, while those two cast ballots, at the same time."""
+    casts = {}
+    casting = threading.Thread(target=lambda: casts.update(wrk(base, 2, seconds, "cast", *CAST)))
+    casting.start()
+    read = wrk(base, clients - 2, seconds, "get", path, "", START)
+    casting.join()
+    return read, casts
 
 
 def line(name: str, result: dict, yardstick: float | None = None, target: float | None = None) -> str:
@@ -111,6 +124,8 @@ def main() -> None:
             own = wrk(base, args.clients, args.seconds, "took-part", PAGES["need"], "", START, SUPPORT)
             print(line("need, for a resident who took part", own, health["rate"]), flush=True)
             casting = wrk(base, args.clients, args.seconds, "cast", *CAST)
+            beside = {name: beside_casts(base, args.clients, args.seconds, path)
+                      for name, path in (("need, another round", PAGES["need"]), ("ballot, the casting round", CAST[0]))}
         finally:
             server.terminate()
             server.wait()
@@ -118,6 +133,9 @@ def main() -> None:
         print(f"  raw durable commits ({database}, one connection): {commits:8.0f} /s")
         print(line("cast a ranking ballot (POST)", casting, commits, 1 / 4))
         print(f"  p95 of a cast {'under' if casting['p95_us'] < 50_000 else 'OVER'} 50 ms")
+        for name, (read, cast) in beside.items():
+            print(line(f"{name}, beside casts", read, health["rate"]))
+            print(line("  the casts beside it", cast))
         # A resident's visit: six pages (one of each, the need page twice) and one ballot, in server-seconds.
         visit = sum(1 / r["rate"] for r in pages.values()) + 1 / pages["need"]["rate"] + 1 / casting["rate"]
         print(f"  one server holds about {60 / visit:.0f} residents a minute (six pages and a ballot each), "

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.ballots.drafts import answers_of
 from app.ballots.keys import new_nonce, new_receipt, submission_key, voter_key
 from app.extensions import commit_keeping_loaded, db, write_transaction
+from app.page_cache import casting_in
 from app.models import Access, Ballot, Channel, Participant, Participation, ReplacedReceipt, Round
 from app.paper.desk import voted_on_paper
 from app.participation import participant_for
@@ -92,6 +93,7 @@ def _locked_ballot(round_: Round, on: date):
     g.pop("participants", None)
     with write_transaction():
         _refuse_closed(round_, on)
+        casting_in(round_.id)
         participant = participant_for(round_)
         yield participant, _ballot_to_change(round_, participant)
 

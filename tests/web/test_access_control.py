@@ -169,7 +169,8 @@ def test_a_forged_session_is_no_one(app, world):
 
 # A cache that reading may refresh: the projector snapshot, counted again at most once a second; refreshing
 # it raises the content version, as every write does.
-DERIVED = {("workshop_session", "snapshot"), ("workshop_session", "snapshot_at"), ("content_version", "number")}
+DERIVED = {("workshop_session", "snapshot"), ("workshop_session", "snapshot_at"), ("content_version", "number"),
+           ("content_version", "across_rounds")}
 
 
 def snapshot(app) -> str:

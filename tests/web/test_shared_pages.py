@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from app import create_app, page_cache
 from app.extensions import db
-from app.models import Ballot, Need
+from app.models import Ballot, Need, Round
 from tests.conftest import PASSWORD, QUICK_HASH, csrf_token, post
 from tests.web.test_query_counts import counted
 
@@ -178,3 +178,67 @@ def test_a_message_for_the_visitor_is_shown_to_them_alone(app, need, make_user, 
     assert "You are signed out." in unescape(signed_out.get_data(as_text=True))
     assert "You are signed out." not in page_of(app.test_client(), "/")
     assert "You are signed out." not in page_of(client, "/")
+
+
+def cast(client, slug, order) -> None:
+    page = page_of(client, f"/rounds/{slug}/ballot")
+    nonce = re.search(r'name="nonce" value="([^"]+)"', page).group(1)
+    done = client.post(f"/rounds/{slug}/ballot", data={"csrf_token": TOKEN.search(page).group(1), "nonce": nonce,
+                                                       "based_on": 0, "order": order, "cast": "1"})
+    assert done.status_code == 302
+
+
+@pytest.fixture
+def two_rounds(make_round, make_need, clean_tables):
+    """Lewisham discussing its needs while Brent ranks its own."""
+    make_round(phase="discuss")
+    lights = make_need(title="Street lights on Elm Road")
+    make_round(slug="brent", phase="rank", max_choices=2)
+    return lights, [make_need(round_slug="brent", title=title) for title in ("Cycle lanes", "Bus shelter")]
+
+
+def test_a_cast_leaves_other_rounds_pages_stored_and_shows_at_once_where_it_counts(app, two_rounds):
+    lights, brent_needs = two_rounds
+    elsewhere = f"/rounds/lewisham/needs/{lights}"
+    for path in (elsewhere, "/rounds/brent/results", "/"):
+        page_of(app.test_client(), path)
+    cast(app.test_client(), "brent", brent_needs)
+    assert reads(app, app.test_client(), elsewhere) == 1
+    assert "1 ballot counted." in page_of(app.test_client(), "/rounds/brent/results")
+    assert reads(app, app.test_client(), "/") > 1  # the pages of every round together show every write
+
+
+def test_any_write_but_a_cast_refreshes_every_rounds_pages(app, two_rounds):
+    lights, brent_needs = two_rounds
+    page_of(app.test_client(), f"/rounds/brent/needs/{brent_needs[0]}")
+    with app.app_context():
+        db.session.get(Need, lights).title = "Lights on Elm Road"  # written in Lewisham, shown...
+        db.session.commit()
+    assert reads(app, app.test_client(), f"/rounds/brent/needs/{brent_needs[0]}") > 1  # ...anywhere, for all it knows
+
+
+def test_a_cast_that_writes_anything_else_too_refreshes_every_round(app, two_rounds, make_round):
+    lights, _ = two_rounds
+    path = f"/rounds/lewisham/needs/{lights}"
+    page_of(app.test_client(), path)
+    with app.test_request_context(method="POST"):
+        brent = db.session.scalar(db.select(Round).filter_by(slug="brent"))
+        page_cache.casting_in(brent.id)
+        db.session.get(Need, lights).title = "Changed in the middle of a cast"
+        db.session.commit()
+    assert "Changed in the middle of a cast" in page_of(app.test_client(), path)
+
+
+def test_a_casts_mark_ends_with_its_transaction(app, two_rounds):
+    lights, brent_needs = two_rounds
+    path = f"/rounds/lewisham/needs/{lights}"
+    page_of(app.test_client(), path)
+    with app.test_request_context(method="POST"):
+        brent = db.session.scalar(db.select(Round).filter_by(slug="brent"))
+        page_cache.casting_in(brent.id)
+        db.session.rollback()
+        # A ballot written by the paper desk, say, without the mark: it may show anywhere.
+        db.session.add(Ballot(round_id=brent.id, voter_key="paper-desk-1", version=1, submission_key="paper-1",
+                              receipt="PAPER00001", content='{"kind": "ranking", "order": []}'))
+        db.session.commit()
+    assert reads(app, app.test_client(), path) > 1
