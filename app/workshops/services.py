@@ -3,6 +3,7 @@ import secrets
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from app import audit
 from app.access.codes import ALPHABET
@@ -167,6 +168,18 @@ def _current(session: WorkshopSession) -> tuple[snapshots.Snapshot, datetime]:
 
 
 def _recount(session_id: int) -> tuple[snapshots.Snapshot, datetime]:
+    try:
+        return _recount_and_store(session_id)
+    except OperationalError as error:
+        if "locked" not in str(error.orig):
+            raise
+    # The write lock was not had in time (SQLite under a crowd): this screen gets a count of its own, and
+    # the stored snapshot waits for the next screen to refresh it.
+    session = db.session.get(WorkshopSession, session_id)
+    return count_now(session, date.today()), utcnow()
+
+
+def _recount_and_store(session_id: int) -> tuple[snapshots.Snapshot, datetime]:
     # A new transaction that holds the write lock (SQLite) or the session's row (PostgreSQL): screens
     # that find the snapshot stale at the same moment wait here, then find it fresh and count nothing.
     with write_transaction():
