@@ -83,8 +83,10 @@ def watch_writes(engine: Engine) -> None:
             cursor = connection.connection.cursor()
             try:
                 if _has_version(connection, cursor):
-                    cursor.execute(RAISE_VERSION if round_id is None else RAISE_FOR_CAST)
-                    if round_id is not None:
+                    if round_id is None:
+                        cursor.execute(RAISE_VERSION)
+                    else:
+                        cursor.execute(RAISE_FOR_CAST)
                         cursor.execute(RAISE_ROUND.format(round_id=int(round_id)))
             finally:
                 cursor.close()
@@ -111,8 +113,7 @@ def casting_in(round_id: int) -> None:
     """This transaction writes a ballot in this round: if it writes nothing but what casting writes, only
     this round's pages (and those of all rounds together) are out of date after it."""
     info = db.session.connection().info
-    info["cast_in"] = round_id if info.get("cast_in", round_id) == round_id else None
-    if info["cast_in"] is None:
+    if info.setdefault("cast_in", round_id) != round_id:  # casts in two rounds: one round's pages will not do
         info["across_rounds"] = True
 
 

@@ -1,6 +1,7 @@
 """Resident pages rendered once for visitors who have not taken part, and never out of date for anyone."""
 import re
 import time
+from contextlib import contextmanager
 from html import unescape
 
 import pytest
@@ -10,6 +11,7 @@ from app import create_app, page_cache
 from app.extensions import db
 from app.models import Ballot, Need, Round
 from tests.conftest import PASSWORD, QUICK_HASH, csrf_token, post
+from tests.web.test_ballots import form_state
 from tests.web.test_query_counts import counted
 
 TOKEN = re.compile(r'"X-CSRFToken": "([^"]+)"')
@@ -181,11 +183,17 @@ def test_a_message_for_the_visitor_is_shown_to_them_alone(app, need, make_user, 
 
 
 def cast(client, slug, order) -> None:
-    page = page_of(client, f"/rounds/{slug}/ballot")
-    nonce = re.search(r'name="nonce" value="([^"]+)"', page).group(1)
-    done = client.post(f"/rounds/{slug}/ballot", data={"csrf_token": TOKEN.search(page).group(1), "nonce": nonce,
-                                                       "based_on": 0, "order": order, "cast": "1"})
+    done = client.post(f"/rounds/{slug}/ballot", data={**form_state(client, slug), "order": order, "cast": "1"})
     assert done.status_code == 302
+
+
+@contextmanager
+def cast_under_way(app, slug="brent"):
+    """A write transaction that casting has marked as its own, in the round `slug`; yields the round's id."""
+    with app.test_request_context(method="POST"):
+        round_id = db.session.scalar(db.select(Round.id).filter_by(slug=slug))
+        page_cache.casting_in(round_id)
+        yield round_id
 
 
 @pytest.fixture
@@ -217,28 +225,24 @@ def test_any_write_but_a_cast_refreshes_every_rounds_pages(app, two_rounds):
     assert reads(app, app.test_client(), f"/rounds/brent/needs/{brent_needs[0]}") > 1  # ...anywhere, for all it knows
 
 
-def test_a_cast_that_writes_anything_else_too_refreshes_every_round(app, two_rounds, make_round):
+def test_a_cast_that_writes_anything_else_too_refreshes_every_round(app, two_rounds):
     lights, _ = two_rounds
     path = f"/rounds/lewisham/needs/{lights}"
     page_of(app.test_client(), path)
-    with app.test_request_context(method="POST"):
-        brent = db.session.scalar(db.select(Round).filter_by(slug="brent"))
-        page_cache.casting_in(brent.id)
+    with cast_under_way(app):
         db.session.get(Need, lights).title = "Changed in the middle of a cast"
         db.session.commit()
     assert "Changed in the middle of a cast" in page_of(app.test_client(), path)
 
 
 def test_a_casts_mark_ends_with_its_transaction(app, two_rounds):
-    lights, brent_needs = two_rounds
+    lights, _ = two_rounds
     path = f"/rounds/lewisham/needs/{lights}"
     page_of(app.test_client(), path)
-    with app.test_request_context(method="POST"):
-        brent = db.session.scalar(db.select(Round).filter_by(slug="brent"))
-        page_cache.casting_in(brent.id)
+    with cast_under_way(app) as brent:
         db.session.rollback()
         # A ballot written by the paper desk, say, without the mark: it may show anywhere.
-        db.session.add(Ballot(round_id=brent.id, voter_key="paper-desk-1", version=1, submission_key="paper-1",
+        db.session.add(Ballot(round_id=brent, voter_key="paper-desk-1", version=1, submission_key="paper-1",
                               receipt="PAPER00001", content='{"kind": "ranking", "order": []}'))
         db.session.commit()
     assert reads(app, app.test_client(), path) > 1
